@@ -1,0 +1,87 @@
+/**
+ * The values that flow between the pipeline stages: parse → Story, extract → Extraction, load → Neo4j.
+ * zod schemas where values cross a boundary (files, HTTP); plain types inferred from them.
+ */
+import { z } from 'zod';
+import { ENTITY_LABELS } from './graph-model.js';
+
+/** One story as parsed from a page (or posted as JSON). */
+export const StorySchema = z.object({
+  /** `story:` + sha256 of normalised title + body, first 16 hex chars. */
+  id: z.string(),
+  title: z.string().min(1),
+  body: z.string(),
+  outlet: z.string().nullable(),
+  /** ISO date (YYYY-MM-DD) or null when the page gives none. */
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  url: z.string().nullable(),
+  /** Source pages (file names) this story appeared on; several when it was repeated. */
+  pages: z.array(z.string()),
+  /** Which parser produced it: 'source-line', 'takeaways', 'newswire', 'generic', 'json'. */
+  layout: z.string(),
+});
+export type Story = z.infer<typeof StorySchema>;
+
+/** Input accepted from JSON / NDJSON files and POST /api/stories. */
+export const StoryInputSchema = z.object({
+  title: z.string().trim().min(1).max(1000),
+  body: z.string().min(1).max(1_000_000),
+  outlet: z.string().trim().min(1).max(200).optional(),
+  published: z.string().optional(),
+  url: z.string().max(2000).optional(),
+});
+export type StoryInput = z.infer<typeof StoryInputSchema>;
+
+export const EntityLabelSchema = z.enum(ENTITY_LABELS);
+
+/** An entity found in text: a node to MERGE on its id. */
+export interface Entity {
+  id: string;
+  label: (typeof ENTITY_LABELS)[number];
+  name: string;
+  aliases: string[];
+  /** Extra properties: role, country (an entity id), kind, iso2, lat, lng, ownership… */
+  props: Record<string, string | number | boolean | null>;
+  /** 1 for catalogue entries and countries; lower for names found only by the recogniser. */
+  confidence: number;
+  source: 'catalog' | 'countries' | 'recognizer';
+}
+
+/** A mention of an entity in one story. */
+export interface Mention {
+  entityId: string;
+  count: number;
+  /** The first sentence that mentions it. */
+  first: string;
+}
+
+/** One quote that supports a fact. */
+export interface Evidence {
+  storyId: string;
+  quote: string;
+  /** Character offsets of the quote in story.body. */
+  start: number;
+  end: number;
+  extractor: string;
+  extractorVersion: string;
+  confidence: number;
+}
+
+/** A typed fact between two entities, with the evidence from one story. */
+export interface Fact {
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, string | number | null>;
+  evidence: Evidence;
+}
+
+/** What extraction yields for one story. */
+export interface Extraction {
+  storyId: string;
+  entities: Entity[];
+  mentions: Mention[];
+  facts: Fact[];
+  /** Outlet entity id the story was published by, if known. */
+  outletId: string | null;
+}

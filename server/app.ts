@@ -1,0 +1,92 @@
+/**
+ * createApp(deps) builds the Express app apart from `listen`, so tests drive it with supertest.
+ * Routes are mounted here; one JSON 404 and one JSON error handler close the chain.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Config } from './config.js';
+import type { Database } from './db/connect.js';
+import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors.js';
+import { healthRouter } from './routes/health.js';
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  /** Extra middleware mounted before the static files (the Vite dev server in `npm run dev`). */
+  frontend?: RequestHandler;
+  log?: (line: string) => void;
+}
+
+const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
+
+export const JSON_BODY_LIMIT = '1mb';
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Cytoscape and CodeMirror set inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  if (deps.config.NEWSGRAPH_CORS_ORIGIN) app.use(corsFor(deps.config.NEWSGRAPH_CORS_ORIGIN.split(',').map((o) => o.trim())));
+  app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
+
+  app.use(healthRouter(deps));
+
+  app.use('/api', (req) => {
+    throw new NotFoundError(`No API route ${req.method} ${req.path}`);
+  });
+  if (deps.frontend) app.use(deps.frontend);
+  else if (existsSync(clientDist)) {
+    app.use(express.static(clientDist, { index: 'index.html', maxAge: '1h' }));
+    app.get('/{*rest}', (_req, res) => res.sendFile(path.join(clientDist, 'index.html')));
+  }
+  app.use((req) => {
+    throw new NotFoundError(`Nothing at ${req.path}`);
+  });
+  app.use(jsonErrorHandler(deps.log ?? console.error));
+  return app;
+}
+
+function corsFor(origins: string[]): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && (origins.includes('*') || origins.includes(origin))) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE');
+    }
+    if (req.method === 'OPTIONS') res.sendStatus(204);
+    else next();
+  };
+}
+
+/** The only place errors become responses: `{error: {code, message, details}}`, never a stack trace. */
+function jsonErrorHandler(log: (line: string) => void): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    let appError: AppError;
+    if (error instanceof AppError) appError = error;
+    else if (error?.type === 'entity.too.large') appError = new PayloadTooLargeError(`The request body is larger than ${JSON_BODY_LIMIT}.`);
+    else if (error?.type === 'entity.parse.failed') appError = new BadRequestError('The request body is not valid JSON.');
+    else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
+      appError = new AppError(error.status, 'bad_request', String(error.message ?? 'Bad request'));
+    } else {
+      log(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      appError = new AppError(500, 'internal', 'Something went wrong on the server. The error has been logged.');
+    }
+    if (res.headersSent) return;
+    res.status(appError.status).json({ error: { code: appError.code, message: appError.message, details: appError.details ?? null } });
+  };
+}

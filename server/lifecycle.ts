@@ -1,0 +1,74 @@
+/**
+ * Starting and stopping the whole app: database (bundled or external), schema, first-run seeding,
+ * HTTP server; and on SIGINT/SIGTERM a graceful stop that drains requests, closes the driver and
+ * stops the bundled JVM, so nothing is left running.
+ */
+import type { Server } from 'node:http';
+import type { RequestHandler } from 'express';
+import { createApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { connectDatabase, type Database } from './db/connect.js';
+import { applySchema } from './db/schema.js';
+import { seedIfEmpty } from './seed-on-start.js';
+
+export interface RunningApp {
+  config: Config;
+  db: Database;
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startApp(options: { frontend?: () => Promise<RequestHandler>; log?: (line: string) => void } = {}): Promise<RunningApp> {
+  const log = options.log ?? console.log;
+  const config = loadConfig();
+  const db = await connectDatabase(config, log);
+  let server: Server | undefined;
+  const stop = async () => {
+    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    await db.close();
+  };
+  try {
+    await applySchema(db);
+    if (config.NEWSGRAPH_SEED_ON_START) await seedIfEmpty(db, log);
+    const frontend = options.frontend ? await options.frontend() : undefined;
+    const app = createApp({ db, config, frontend });
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+      s.once('error', (error: NodeJS.ErrnoException) =>
+        reject(error.code === 'EADDRINUSE' ? new Error(`Port ${config.PORT} on ${config.HOST} is already in use. Set PORT to another port.`) : error),
+      );
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return { config, db, server, url: `http://${config.HOST}:${port}`, stop };
+}
+
+/** Runs the app until SIGINT/SIGTERM; prints plain messages, never a stack trace, on start failures. */
+export async function runUntilSignalled(options: Parameters<typeof startApp>[0] = {}): Promise<void> {
+  let app: RunningApp;
+  try {
+    app = await startApp(options);
+  } catch (error) {
+    console.error(`newsgraph could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  console.log(`newsgraph is running at ${app.url}  (database: ${app.db.uri})`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping newsgraph…`);
+    // Stop accepting connections, let in-flight requests finish, then close idle keep-alive ones.
+    setTimeout(() => app.server.closeIdleConnections(), 100).unref();
+    await app.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}

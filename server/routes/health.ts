@@ -1,0 +1,51 @@
+/** GET /api/health: is the database reachable, which server is it, how big is the graph. */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app.js';
+import { readQuery } from '../db/read.js';
+import { DatabaseUnavailableError } from '../errors.js';
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.object({ reachable: z.literal(true), agent: z.string(), version: z.string(), edition: z.string() }),
+  counts: z.object({ nodes: z.number().int(), relationships: z.number().int() }),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+const ComponentsRow = z.object({ version: z.string(), edition: z.string() });
+const CountsRow = z.object({ nodes: z.number().int(), relationships: z.number().int() });
+
+export function healthRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/api/health', async (_req, res) => {
+    const options = { timeoutMs: 5_000, feature: 'health' };
+    let health: Health;
+    try {
+      const info = await deps.db.driver.getServerInfo({ database: deps.db.name });
+      const [components] = await readQuery(
+        deps.db,
+        'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+        {},
+        options,
+      );
+      // Both counts come from Neo4j's count store: constant time however big the graph is.
+      const [counts] = await readQuery(
+        deps.db,
+        'CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+        {},
+        options,
+      );
+      const component = ComponentsRow.parse(components?.toObject());
+      health = {
+        status: 'ok',
+        database: { reachable: true, agent: info.agent ?? 'unknown', version: component.version, edition: component.edition },
+        counts: CountsRow.parse(counts?.toObject()),
+      };
+    } catch (error) {
+      if (error instanceof DatabaseUnavailableError) throw error;
+      throw new DatabaseUnavailableError(`The graph database is not reachable: ${(error as Error).message.split('\n')[0]}`);
+    }
+    res.json(health);
+  });
+  return router;
+}
