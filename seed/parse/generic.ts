@@ -1,0 +1,22 @@
+/**
+ * Layout 'generic', the fallback when no known layout matches: the first non-empty line is the
+ * headline, the rest is the body. Navigation furniture is skipped. Never throws.
+ */
+import type { Story } from '../../model/types.js';
+import { makeStory } from './story.js';
+import { clipTitle, isFurniture, joinParagraphs, toLines } from './text.js';
+
+/** One story from a whole page, or [] when the page has no text. */
+export function parseGenericPage(text: string, page: string): Story[] {
+  const lines = toLines(text).filter((l) => !isFurniture(l.text));
+  const first = lines[0];
+  if (!first) return [];
+  const rest = lines.slice(1).map((l) => l.text);
+  // a first "line" that is a whole paragraph: headline from its start, and keep it in the body
+  if (first.text.length > 300) {
+    const story = makeStory({ title: clipTitle(first.text, 200), body: joinParagraphs([first.text, ...rest]) }, page, 'generic');
+    return story ? [story] : [];
+  }
+  const story = makeStory({ title: first.text, body: joinParagraphs(rest) }, page, 'generic');
+  return story ? [story] : [];
+}
