@@ -1,0 +1,73 @@
+/**
+ * Turns stories and their extractions into the flat rows the load statements UNWIND.
+ * Pure: no database, so the shape of what gets written is tested without Neo4j.
+ */
+import { ENTITY_LABELS, type EntityLabel, FACT_TYPES } from '../../model/graph-model.js';
+import type { Entity, Extraction, Story } from '../../model/types.js';
+import { evidenceId, factKey } from './keys.js';
+
+export interface LoadRows {
+  stories: Array<Omit<Story, 'layout'> & { layout: string }>;
+  entitiesByLabel: Map<EntityLabel, Array<{ id: string; name: string; aliases: string[]; confidence: number; source: string; props: Entity['props'] }>>;
+  publishedBy: Array<{ story: string; outlet: string }>;
+  mentions: Array<{ story: string; entity: string; count: number; first: string }>;
+  evidence: Array<{
+    id: string; relKey: string; factType: string; storyId: string; quote: string; start: number; end: number;
+    confidence: number; extractor: string; extractorVersion: string; claim: string; outlet: string | null; published: string | null;
+  }>;
+  factsByType: Map<string, Array<{ key: string; from: string; to: string; props: Record<string, string | number | null> }>>;
+}
+
+/** Keeps only property values Neo4j can store (null removes a property, so drop nulls). */
+function storable<T extends Record<string, unknown>>(props: T): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(props)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+  }
+  return out;
+}
+
+export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows {
+  const storyById = new Map(stories.map((s) => [s.id, s]));
+  const rows: LoadRows = {
+    stories,
+    entitiesByLabel: new Map(ENTITY_LABELS.map((label) => [label, []])),
+    publishedBy: [],
+    mentions: [],
+    evidence: [],
+    factsByType: new Map(FACT_TYPES.map((type) => [type, []])),
+  };
+  const seenEntities = new Set<string>();
+  const seenFacts = new Set<string>();
+  for (const extraction of extractions) {
+    const story = storyById.get(extraction.storyId);
+    if (!story) continue;
+    for (const entity of extraction.entities) {
+      if (seenEntities.has(entity.id)) continue;
+      seenEntities.add(entity.id);
+      rows.entitiesByLabel.get(entity.label)?.push({
+        id: entity.id, name: entity.name, aliases: [...new Set(entity.aliases)], confidence: entity.confidence,
+        source: entity.source, props: storable(entity.props),
+      });
+    }
+    if (extraction.outletId) rows.publishedBy.push({ story: story.id, outlet: extraction.outletId });
+    for (const mention of extraction.mentions) rows.mentions.push({ story: story.id, entity: mention.entityId, ...mention });
+    for (const fact of extraction.facts) {
+      const facts = rows.factsByType.get(fact.type);
+      if (!facts) continue; // not a relation type of the model
+      const key = factKey(fact.type, fact.from, fact.to);
+      const ev = fact.evidence;
+      rows.evidence.push({
+        id: evidenceId(key, story.id, ev.start), relKey: key, factType: fact.type, storyId: story.id,
+        quote: ev.quote, start: ev.start, end: ev.end, confidence: ev.confidence, extractor: ev.extractor,
+        extractorVersion: ev.extractorVersion, claim: JSON.stringify(fact.props), outlet: story.outlet, published: story.published,
+      });
+      if (seenFacts.has(key)) continue;
+      seenFacts.add(key);
+      facts.push({ key, from: fact.from, to: fact.to, props: storable(fact.props) });
+    }
+  }
+  // MENTIONS rows carry `entityId` from the spread; keep only what the statement reads.
+  rows.mentions = rows.mentions.map(({ story, entity, count, first }) => ({ story, entity, count, first }));
+  return rows;
+}
