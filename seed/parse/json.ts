@@ -18,6 +18,16 @@ export interface ParseResult {
   errors: ParseError[];
 }
 
+/** At most this many record errors are listed per file; the rest are counted in one more message. */
+export const MAX_ERRORS_PER_FILE = 50;
+
+function capErrors(out: ParseResult, file: string): ParseResult {
+  if (out.errors.length <= MAX_ERRORS_PER_FILE) return out;
+  const more = out.errors.length - MAX_ERRORS_PER_FILE;
+  out.errors = [...out.errors.slice(0, MAX_ERRORS_PER_FILE), { file, message: `${file}: … and ${more} more invalid records` }];
+  return out;
+}
+
 /** A Story from a validated input record (also what POST /api/stories can use). */
 export function storyFromInput(input: StoryInput, page: string): Story | null {
   return makeStory(
@@ -105,7 +115,7 @@ export function parseJsonFile(file: string, text: string): ParseResult {
   }
   const single = !Array.isArray(data) && records.length === 1;
   records.forEach((record, index) => validate(record, file, single ? '(record)' : `[index ${index}]`, out));
-  return out;
+  return capErrors(out, file);
 }
 
 /** Parse an .ndjson / .jsonl file: one record per line; blank lines are skipped. */
@@ -142,5 +152,5 @@ export function parseNdjsonFile(file: string, text: string): ParseResult {
     validate(value, file, `line ${i + 1}`, out);
   }
   if (records === 0) out.errors.push({ file, message: `${file}: contains no records` });
-  return out;
+  return capErrors(out, file);
 }

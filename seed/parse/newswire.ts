@@ -10,9 +10,18 @@
 import type { Story } from '../../model/types.js';
 import { normaliseForId } from './story-id.js';
 import { makeStory } from './story.js';
-import { dropLeadingHeaders, isFurniture, isTitleLike, joinParagraphs, looksLikeStory, toLines, type Line } from './text.js';
+import {
+  dropLeadingHeaders,
+  isFurniture,
+  isTitleLike,
+  joinParagraphs,
+  looksLikeStory,
+  SPACES,
+  toLines,
+  trimEndChars,
+  type Line,
+} from './text.js';
 
-const TRAILING_ARROWS = /[\s»›→>]+$/;
 
 /**
  * The headline repeated on a "<Title> Read More »" line ('' for a bare "Read More »"),
@@ -20,14 +29,15 @@ const TRAILING_ARROWS = /[\s»›→>]+$/;
  */
 export function readMoreTitle(text: string): string | null {
   if (text.length > 1200) return null;
-  const hasArrow = /[»›→]\s*$/.test(text) || /&raquo;\s*$/.test(text);
-  const stripped = text.replace(/&raquo;\s*$/, '').replace(TRAILING_ARROWS, '');
+  const end = trimEndChars(text, SPACES);
+  const hasArrow = /[»›→]$/.test(end) || end.endsWith('&raquo;');
+  const stripped = trimEndChars(text.endsWith('&raquo;') ? text.slice(0, -7) : text, `${SPACES}»›→>`);
   const lower = stripped.toLowerCase();
   let cut: number;
   if (lower.endsWith('read more')) cut = stripped.length - 'read more'.length;
   else if (lower.endsWith('continue reading')) cut = stripped.length - 'continue reading'.length;
   else return null;
-  const title = stripped.slice(0, cut).replace(/[\s…:.\-–—|]+$/, '').trim();
+  const title = trimEndChars(stripped.slice(0, cut), `${SPACES}…:.-–—|`).trim();
   if (!hasArrow && title !== '') return null; // "… you can read more" inside a paragraph
   return title;
 }

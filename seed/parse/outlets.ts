@@ -3,6 +3,7 @@
  * Source lines ("Source: CNA, …") and wire datelines ("MOSCOW (Reuters) -"), mapped to one display name.
  * Add rows here; no parser has per-outlet rules.
  */
+import { trimEndChars, trimStartChars } from './text.js';
 
 export const OUTLET_ABBREVIATIONS: Readonly<Record<string, string>> = {
   LTN: 'Liberty Times Net',
@@ -64,10 +65,7 @@ export function knownOutlet(name: string): string | null {
 
 /** An outlet name as written, tidied, with known abbreviations expanded. */
 export function canonicalOutlet(name: string): string | null {
-  const t = name
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:.\-–—]+|[\s,;:\-–—]+$/g, '')
-    .trim();
+  const t = trimEndChars(trimStartChars(name.replace(/\s+/g, ' '), ' ,;:.-–—'), ' ,;:-–—').trim();
   if (t === '' || t.length > 200) return null;
   return knownOutlet(t) ?? t;
 }

@@ -39,8 +39,9 @@ export function parseSourceLine(text: string): SourceInfo {
   let rest = text.replace(SOURCE, '');
   const url = findUrl(rest);
   if (url) rest = rest.replace(url, ' ');
+  // the first date is the publication date; later ones (one per outlet) are removed too
   const date = findDate(rest);
-  if (date) rest = `${rest.slice(0, date.start)} ${rest.slice(date.end)}`;
+  for (let d = date, n = 0; d && n < 10; d = findDate(rest), n++) rest = `${rest.slice(0, d.start)} ${rest.slice(d.end)}`;
   const outlets: string[] = [];
   for (const piece of rest.replace(/\(\s*\)/g, ' ').split(/[,;|]| \/ /)) {
     const p = piece.trim();

@@ -16,6 +16,7 @@ import type { Story } from '../../model/types.js';
 import { knownOutlet, WIRE_AGENCIES } from './outlets.js';
 import { makeStory } from './story.js';
 import {
+  findUrl,
   isBullet,
   isFurniture,
   isTitleLike,
@@ -91,15 +92,28 @@ function titleIndex(lines: Line[], anchor: number, kind: AnchorKind, low: number
   let t = anchor - 1;
   if (t < low) return anchor; // nothing before the anchor: the anchor line itself starts the story
   if (kind === 'dateline' && t > low && isByline(lines[t]?.text ?? '')) t--;
+  // an intro paragraph or two between the headline (and caption) and "Important Takeaways:"
+  if (kind === 'takeaways') {
+    let back = t;
+    while (back > low && back > t - 3 && !isTitleLike(lines[back]?.text ?? '') && !isBullet(lines[back]?.text ?? '')) back--;
+    if (back !== t && isTitleLike(lines[back]?.text ?? '')) t = back;
+  }
   const cur = lines[t]?.text ?? '';
   const prev = lines[t - 1]?.text ?? '';
   if (t - 1 >= low && isCaptionLike(cur) && isTitleLike(prev) && !isVerse(prev)) t--;
   return t;
 }
 
+/** "Read the original article: https://…" gives the story's URL. */
+function readOriginalUrl(lines: Line[]): string | null {
+  for (const l of lines) if (isReadOriginal(l.text)) return findUrl(l.text);
+  return null;
+}
+
 function buildStory(lines: Line[], page: string): Story | null {
   const first = lines[0];
   if (!first) return null;
+  const url = readOriginalUrl(lines);
   if (isTakeawaysHeader(first.text)) {
     // takeaways without a headline: the first bullet stands in for it
     const bullets = lines.slice(1).filter((l) => !isTerminator(l.text)).map((l) => asSentence(stripBullet(l.text)));
@@ -126,7 +140,7 @@ function buildStory(lines: Line[], page: string): Story | null {
       bullets.push(isBullet(l.text) ? asSentence(stripBullet(l.text)) : l.text);
     }
     const body = [joinParagraphs(out), bullets.filter((b) => b !== '').join('\n')].filter((p) => p !== '').join('\n\n');
-    return makeStory({ title: first.text, body }, page, 'takeaways');
+    return makeStory({ title: first.text, body, url }, page, 'takeaways');
   }
   const from = anchor >= 0 ? anchor : 0;
   if (anchor >= 0) outlet = datelineAgency(rest[anchor]?.text ?? '');
@@ -134,7 +148,7 @@ function buildStory(lines: Line[], page: string): Story | null {
     if (isTerminator(l.text)) continue;
     out.push(isBullet(l.text) ? stripBullet(l.text) : l.text);
   }
-  return makeStory({ title: first.text, body: joinParagraphs(out), outlet }, page, 'takeaways');
+  return makeStory({ title: first.text, body: joinParagraphs(out), outlet, url }, page, 'takeaways');
 }
 
 /** A bullet as a sentence: add a full stop when it ends in a bare word. */

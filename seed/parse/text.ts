@@ -97,6 +97,22 @@ export function stripBullet(text: string): string {
   return text.replace(BULLET, '').trim();
 }
 
+/** Drop trailing characters that are in `chars` (a loop, not a regex: linear on any input). */
+export function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
+/** Drop leading characters that are in `chars`. */
+export function trimStartChars(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text.charAt(start))) start++;
+  return text.slice(start);
+}
+
+export const SPACES = ' \t\n\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000\ufeff';
+
 export function isUrl(text: string): boolean {
   return /^(?:https?:\/\/|www\.)\S+$/i.test(text);
 }
@@ -105,7 +121,7 @@ export function isUrl(text: string): boolean {
 export function findUrl(text: string): string | null {
   const m = /\b(?:https?:\/\/|www\.)[^\s<>"'”’)]+/i.exec(text);
   if (!m) return null;
-  return m[0].replace(/[.,;:]+$/, '');
+  return trimEndChars(m[0], '.,;:');
 }
 
 /** Shorten an over-long headline at a word boundary (a misparse should not give a 10 kB title). */
@@ -134,17 +150,9 @@ export function joinParagraphs(lines: string[]): string {
  * when more than one headline-like line comes before the first paragraph.
  */
 export function dropLeadingHeaders(lines: Line[]): Line[] {
+  let run = 0;
+  while (run < lines.length && isTitleLike(lines[run]?.text ?? '')) run++;
   let start = 0;
-  for (;;) {
-    let titleLike = 0;
-    for (let i = start; i < lines.length; i++) {
-      const l = lines[i];
-      if (!l || !isTitleLike(l.text)) break;
-      titleLike++;
-    }
-    const first = lines[start];
-    if (titleLike >= 2 && first && wordCount(first.text) <= 4) start++;
-    else break;
-  }
+  while (run - start >= 2 && wordCount(lines[start]?.text ?? '') <= 4) start++;
   return start === 0 ? lines : lines.slice(start);
 }

@@ -268,6 +268,41 @@ describe('synthetic pages (made-up stories in each layout)', () => {
     expect(s[2]?.body).not.toContain('Scroll to Top');
   });
 
+  it("'takeaways': an intro paragraph, a URL on the closing line, no closing line between stories", () => {
+    const text = [
+      'Harbour deal draws scrutiny',
+      'Container-cranes',
+      'Lawmakers in the fictional state of Norland asked for an inquiry into a harbour lease signed last month with a foreign operator.',
+      'Important Takeaways:',
+      '  • The lease runs for 50 years',
+      '  • The operator will invest $2 billion.',
+      'Read the original article: https://example.org/harbour',
+      'Election commission rejects complaint',
+      'The commission met on Monday behind closed doors and heard three witnesses for the complainants.',
+      'Important Takeaways:',
+      '  • The complaint was rejected unanimously.',
+      'Budget passes after all-night session',
+      'Important Takeaways:',
+      '  • The budget passed by 61 votes to 59.',
+    ].join('\n\n');
+    const s = parsePage('tk2.txt', text);
+    expect(s.map((x) => x.title)).toEqual(['Harbour deal draws scrutiny', 'Election commission rejects complaint', 'Budget passes after all-night session']);
+    expect(s[0]?.url).toBe('https://example.org/harbour');
+    expect(s[0]?.body).toBe(
+      'Lawmakers in the fictional state of Norland asked for an inquiry into a harbour lease signed last month with a foreign operator.\n\n' +
+        'The lease runs for 50 years.\nThe operator will invest $2 billion.',
+    );
+    expect(s[1]?.body).toBe('The commission met on Monday behind closed doors and heard three witnesses for the complainants.\n\nThe complaint was rejected unanimously.');
+    expect(s[2]?.body).toBe('The budget passed by 61 votes to 59.');
+  });
+
+  it("'source-line': a Source line with a date per outlet", () => {
+    const text = 'Skip to content\n\nTalks Stall Over Tariffs\n\nTrade talks stalled on Friday after negotiators failed to agree on tariffs for steel and aluminium.\n\nSource: Nikkei Asia, January 2, 2026; Reuters, January 3, 2026\nhttps://example.org/talks\n';
+    expect(parsePage('sl2.txt', text)).toEqual([
+      expect.objectContaining({ title: 'Talks Stall Over Tariffs', outlet: 'Nikkei Asia', published: '2026-01-02', url: 'https://example.org/talks' }),
+    ]);
+  });
+
   it('parses the same page with CRLF line endings to the same stories', () => {
     const text = readFileSync(path.join(FIXTURES, 'takeaways-synthetic.txt'), 'utf8');
     const a = parsePage('x.txt', text);
