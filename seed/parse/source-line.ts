@@ -118,7 +118,16 @@ export function parseSourceLinePage(text: string, page: string): Story[] {
       current.push(line);
       continue;
     }
-    const source = parseSourceLine(line.text);
+    let sourceText = line.text;
+    // "Source:" alone, with the outlet and date on the next line
+    const next = lines[i + 1]?.text ?? '';
+    if (sourceText.replace(SOURCE, '').trim() === '' && next.length <= 200 && !isUrl(next)) {
+      if (findDate(next) || knownOutlet(next.split(',')[0] ?? '') || isUrl(lines[i + 2]?.text ?? '')) {
+        sourceText = `Source: ${next}`;
+        i++;
+      }
+    }
+    const source = parseSourceLine(sourceText);
     // URL lines right after the Source line belong to it
     while (i + 1 < lines.length && isUrl(lines[i + 1]?.text ?? '')) {
       i++;

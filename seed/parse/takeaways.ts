@@ -98,9 +98,18 @@ function titleIndex(lines: Line[], anchor: number, kind: AnchorKind, low: number
     while (back > low && back > t - 3 && !isTitleLike(lines[back]?.text ?? '') && !isBullet(lines[back]?.text ?? '')) back--;
     if (back !== t && isTitleLike(lines[back]?.text ?? '')) t = back;
   }
-  const cur = lines[t]?.text ?? '';
-  const prev = lines[t - 1]?.text ?? '';
-  if (t - 1 >= low && isCaptionLike(cur) && isTitleLike(prev) && !isVerse(prev)) t--;
+  // skip verse lines and at most one short photo caption, each only when a headline-ish line precedes it
+  let captionSkipped = false;
+  for (let n = 0; n < 3 && t - 1 >= low; n++) {
+    const cur = lines[t]?.text ?? '';
+    const prev = lines[t - 1]?.text ?? '';
+    const prevOk = isTitleLike(prev) || isVerse(prev);
+    if (isVerse(cur) && prevOk) t--;
+    else if (!captionSkipped && isCaptionLike(cur) && prevOk) {
+      t--;
+      captionSkipped = true;
+    } else break;
+  }
   return t;
 }
 
@@ -121,8 +130,16 @@ function buildStory(lines: Line[], page: string): Story | null {
     return title ? makeStory({ title, body: bullets.join('\n') }, page, 'takeaways') : null;
   }
   const rest = lines.slice(1);
-  const header = rest.findIndex((l) => isTakeawaysHeader(l.text));
+  let header = rest.findIndex((l) => isTakeawaysHeader(l.text));
   const dateline = header < 0 ? rest.findIndex((l) => datelineAgency(l.text) !== null) : -1;
+  if (header < 0 && dateline < 0) {
+    // bullets without the "Important Takeaways:" line: the lines before the first bullet play its part
+    const firstBullet = rest.findIndex((l) => isBullet(l.text));
+    if (firstBullet >= 0 && firstBullet <= 3) {
+      rest.splice(firstBullet, 0, { text: 'Important Takeaways:', indent: 0, no: 0 });
+      header = firstBullet;
+    }
+  }
   const anchor = header >= 0 ? header : dateline;
   const out: string[] = [];
   let outlet: string | null = null;

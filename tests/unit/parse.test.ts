@@ -296,6 +296,43 @@ describe('synthetic pages (made-up stories in each layout)', () => {
     expect(s[2]?.body).toBe('The budget passed by 61 votes to 59.');
   });
 
+  it("'takeaways': verse and caption together, bullets without the Takeaways line", () => {
+    const text = [
+      'Skip to content',
+      'Drought hits the southern plains',
+      'Amos 4:7 “I also withheld rain from you when the harvest was still three months away.”',
+      'Dry-field',
+      'Important Takeaways:',
+      '  • Rainfall was 60 percent below normal.',
+      'Locust swarms reach the delta',
+      'Locusts-in-field',
+      'Revelation 9:3 “And out of the smoke locusts came down on the earth.”',
+      'Important Takeaways:',
+      '  • Swarms covered 200 square kilometres.',
+      'Read the original article by clicking here.',
+      'Grain reserves released',
+      'Grain-silo',
+      '  • The ministry released 2 million tonnes of wheat.',
+      '  • Prices fell 4 percent.',
+      'Read the original article by clicking here.',
+    ].join('\n\n');
+    const s = parsePage('tk3.txt', text);
+    expect(s.map((x) => [x.title, x.body])).toEqual([
+      ['Drought hits the southern plains', 'Rainfall was 60 percent below normal.'],
+      ['Locust swarms reach the delta', 'Swarms covered 200 square kilometres.'],
+      ['Grain reserves released', 'The ministry released 2 million tonnes of wheat.\nPrices fell 4 percent.'],
+    ]);
+  });
+
+  it("'source-line': the outlet on the line after a bare 'Source:'", () => {
+    const text = 'Port Lease Signed\n\nThe port authority signed a lease with a state shipping group on Monday, officials said.\n\nSource:\nValdoria Herald, March 3, 2025\nhttps://example.org/lease\n\nSecond Story Title\n\nAnother paragraph of news text that is long enough to be a paragraph.\n\nSource: Another Paper\n';
+    const s = parsePage('sl3.txt', text);
+    expect(s.map((x) => [x.title, x.outlet, x.published, x.url])).toEqual([
+      ['Port Lease Signed', 'Valdoria Herald', '2025-03-03', 'https://example.org/lease'],
+      ['Second Story Title', 'Another Paper', null, null],
+    ]);
+  });
+
   it("'source-line': a Source line with a date per outlet", () => {
     const text = 'Skip to content\n\nTalks Stall Over Tariffs\n\nTrade talks stalled on Friday after negotiators failed to agree on tariffs for steel and aluminium.\n\nSource: Nikkei Asia, January 2, 2026; Reuters, January 3, 2026\nhttps://example.org/talks\n';
     expect(parsePage('sl2.txt', text)).toEqual([
