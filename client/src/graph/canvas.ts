@@ -1,0 +1,182 @@
+/**
+ * The Cytoscape instance: creation (with settings for large graphs), keeping its elements in step
+ * with the graph data, and deriving classes from the state (filtered, pinned, selected, inspected).
+ */
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import dagre from 'cytoscape-dagre';
+import svg from 'cytoscape-svg';
+import type { Graph, GraphEdge, GraphNode } from '../api/types.js';
+import { relationSpec } from '../../../model/graph-model.js';
+import type { Filters, State } from '../state.js';
+import { stylesheet } from './style.js';
+import { edgeLabel, isFact, nodeType } from './visuals.js';
+
+cytoscape.use(fcose);
+cytoscape.use(dagre);
+cytoscape.use(svg);
+
+export interface CanvasSettings {
+  /** Above this many elements the canvas renders for speed: textures while panning, no edges while moving, pixel ratio 1. */
+  largeThreshold: number;
+  /** Use Cytoscape's WebGL renderer for large graphs when the browser offers WebGL 2. */
+  webgl: boolean;
+}
+
+export const CANVAS_DEFAULTS: CanvasSettings = { largeThreshold: 1500, webgl: true };
+
+function webglAvailable(): boolean {
+  try {
+    return !!document.createElement('canvas').getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+export function createCy(container: HTMLElement, large: boolean, settings = CANVAS_DEFAULTS): Core {
+  const webgl = large && settings.webgl && webglAvailable();
+  return cytoscape({
+    container,
+    style: stylesheet(),
+    minZoom: 0.05,
+    maxZoom: 4,
+    wheelSensitivity: 0.3,
+    boxSelectionEnabled: true,
+    selectionType: 'single',
+    motionBlur: false,
+    textureOnViewport: large,
+    hideEdgesOnViewport: large,
+    hideLabelsOnViewport: large,
+    pixelRatio: large ? 1 : 'auto',
+    ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+  } as cytoscape.CytoscapeOptions);
+}
+
+export function nodeElement(n: GraphNode): ElementDefinition {
+  const type = nodeType(n.labels);
+  const name = String(n.props.name ?? n.props.title ?? n.id);
+  return { group: 'nodes', data: { id: n.id, name, type, labels: n.labels, props: n.props, degree: 0 } };
+}
+
+export function edgeElement(e: GraphEdge): ElementDefinition {
+  const fact = isFact(e.type);
+  return {
+    group: 'edges',
+    data: {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: e.type,
+      label: edgeLabel(e.type, e.props),
+      storyCount: Number(e.props.storyCount ?? 1),
+      outletCount: Number(e.props.outletCount ?? 1),
+      symmetric: relationSpec(e.type)?.symmetric ?? false,
+      props: e.props,
+    },
+    classes: fact ? 'fact' : 'document',
+  };
+}
+
+/**
+ * Makes the canvas hold exactly the graph's elements. New nodes start at `anchor` (the node that
+ * was expanded) so an incremental layout grows them out of it. Returns the ids added.
+ */
+export function syncElements(cy: Core, graph: Graph, anchor?: { x: number; y: number }): string[] {
+  const want = new Set<string>([...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)]);
+  const added: string[] = [];
+  cy.batch(() => {
+    cy.elements().filter((el) => !want.has(el.id())).remove();
+    const defs: ElementDefinition[] = [];
+    for (const n of graph.nodes) {
+      const existing = cy.getElementById(n.id);
+      const def = nodeElement(n);
+      if (existing.nonempty()) existing.data(def.data);
+      else {
+        if (anchor) def.position = { x: anchor.x + (Math.random() - 0.5) * 80, y: anchor.y + (Math.random() - 0.5) * 80 };
+        defs.push(def);
+        added.push(n.id);
+      }
+    }
+    for (const e of graph.edges) {
+      const existing = cy.getElementById(e.id);
+      const def = edgeElement(e);
+      if (existing.nonempty()) existing.data(def.data);
+      else {
+        defs.push(def);
+        added.push(e.id);
+      }
+    }
+    cy.add(defs);
+    cy.nodes().forEach((n) => {
+      n.data('degree', n.degree(false));
+    });
+  });
+  return added;
+}
+
+/** What the outlet filters need to know about a fact: the outlets and their countries behind its evidence. */
+export type FactSources = Map<string, { outlets: Set<string>; countries: Set<string> }>;
+
+const normCountry = (c: unknown) => (typeof c === 'string' ? c.replace(/^country:/, '').toUpperCase() : '');
+
+/** Whether an element passes the filters (not counting hidden endpoints). */
+export function passes(data: Record<string, unknown>, isNode: boolean, f: Filters, sources: FactSources | null): boolean {
+  const props = (data.props ?? {}) as Record<string, unknown>;
+  if (isNode) {
+    const type = String(data.type);
+    if (f.hiddenTypes.includes(type)) return false;
+    if (type === 'Story') {
+      if (f.outlets.length && !f.outlets.includes(String(props.outlet ?? ''))) return false;
+      const published = typeof props.published === 'string' ? props.published.slice(0, 10) : null;
+      if (published && f.from && published < f.from) return false;
+      if (published && f.to && published > f.to) return false;
+    }
+    if (type === 'Outlet') {
+      if (f.outlets.length && !f.outlets.includes(String(props.name ?? data.name))) return false;
+      if (f.outletCountries.length && !f.outletCountries.includes(normCountry(props.country))) return false;
+    }
+    return true;
+  }
+  const type = String(data.type);
+  if (f.hiddenRelations.includes(type)) return false;
+  if (!isFact(type)) return true;
+  if (Number(data.storyCount) < f.minStories || Number(data.outletCount) < f.minOutlets) return false;
+  const first = typeof props.firstReported === 'string' ? props.firstReported.slice(0, 10) : null;
+  const last = typeof props.lastReported === 'string' ? props.lastReported.slice(0, 10) : first;
+  if (f.from && last && last < f.from) return false;
+  if (f.to && first && first > f.to) return false;
+  if ((f.outlets.length || f.outletCountries.length) && sources) {
+    const s = sources.get(String(data.id));
+    if (!s) return false;
+    if (f.outlets.length && ![...s.outlets].some((o) => f.outlets.includes(o))) return false;
+    if (f.outletCountries.length && ![...s.countries].some((c) => f.outletCountries.includes(c))) return false;
+  }
+  return true;
+}
+
+/** Derives every element's classes from the state. */
+export function applyView(cy: Core, state: State, sources: FactSources | null): void {
+  const hidden = new Set(state.hidden);
+  const selected = new Set(state.selected);
+  const f = state.filters;
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      n.toggleClass('filtered', hidden.has(n.id()) || !passes(n.data(), true, f, sources));
+      const pin = state.pinned[n.id()];
+      n.toggleClass('pinned', !!pin);
+      if (pin) {
+        if (!n.locked()) n.position(pin).lock();
+      } else if (n.locked()) n.unlock();
+    });
+    cy.edges().forEach((e) => {
+      const endpointsShown = !e.source().hasClass('filtered') && !e.target().hasClass('filtered');
+      e.toggleClass('filtered', hidden.has(e.id()) || !endpointsShown || !passes(e.data(), false, f, sources));
+    });
+    cy.elements().forEach((el) => {
+      const want = selected.has(el.id());
+      if (want && !el.selected()) el.select();
+      if (!want && el.selected()) el.unselect();
+      el.toggleClass('inspected', state.inspect?.id === el.id());
+    });
+  });
+}

@@ -1,0 +1,270 @@
+/**
+ * The details panel, evidence first: an edge shows every quote behind it in its story context;
+ * a node shows its aliases, facts and stories; a story shows its text with the recognised entities
+ * highlighted and clickable. All data is rendered as text.
+ */
+import { api, plain } from '../api/client.js';
+import type { EntityDetails, EvidenceQuote, FactEvidence, StoryDetails } from '../api/types.js';
+import { fill, h, type Child } from '../dom.js';
+import { relationSpec } from '../../../model/graph-model.js';
+import { nodeType, nodeVisual, relationVisual } from '../graph/visuals.js';
+import type { Inspect } from '../state.js';
+import type { Actions } from './actions.js';
+import { findMentions, quoteInContext, renderText } from './story-text.js';
+
+export interface ElementInfo {
+  /** Data of the element on the canvas, when it is there (names of endpoints, props). */
+  lookup(id: string): { name?: string; type?: string; source?: string; target?: string; props?: Record<string, unknown> } | null;
+}
+
+const SKIP_PROPS = new Set(['id', 'name', 'aliases', 'aliasText', 'title', 'body', 'key']);
+
+function formatValue(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return v.map(formatValue).join(', ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function propsTable(props: Record<string, unknown>): HTMLElement | null {
+  const rows = Object.entries(props).filter(([k, v]) => !SKIP_PROPS.has(k) && v !== null && v !== undefined && v !== '');
+  if (!rows.length) return null;
+  return h('dl', { class: 'props' }, ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, formatValue(v))]));
+}
+
+function typeChip(type: string): HTMLElement {
+  const v = nodeVisual(type);
+  return h('span', { class: 'chip', style: { background: v.colour } }, type);
+}
+
+function section(title: string, ...children: Child[]): HTMLElement {
+  return h('section', { class: 'detail-section' }, h('h3', {}, title), ...children);
+}
+
+function name(ref: unknown, info: ElementInfo): string {
+  if (ref && typeof ref === 'object') {
+    const r = ref as { id?: string; name?: string };
+    return r.name ?? (r.id ? (info.lookup(r.id)?.name ?? r.id) : '?');
+  }
+  if (typeof ref === 'string') return info.lookup(ref)?.name ?? ref;
+  return '?';
+}
+
+export class DetailsPanel {
+  private seq = 0;
+  private storyBodies = new Map<string, Promise<StoryDetails>>();
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly actions: Actions,
+    private readonly info: ElementInfo,
+  ) {
+    this.empty();
+  }
+
+  empty(): void {
+    fill(
+      this.root,
+      h('div', { class: 'empty-state' }, h('h2', {}, 'Evidence'), h('p', {}, 'Click an edge to read every quote that supports it, a node for its facts and stories, or a story to read it with the entities it names highlighted.')),
+    );
+  }
+
+  async show(target: Inspect | null): Promise<void> {
+    const seq = ++this.seq;
+    if (!target) return this.empty();
+    fill(this.root, h('p', { class: 'loading' }, 'Loading…'));
+    try {
+      const content =
+        target.kind === 'edge' ? await this.edge(target.id) : target.kind === 'story' ? await this.story(target.id) : await this.node(target.id);
+      if (seq === this.seq) fill(this.root, content);
+    } catch (error) {
+      if (seq === this.seq) fill(this.root, h('div', { class: 'error-box', role: 'alert' }, plain(error)));
+    }
+  }
+
+  private storyDetails(id: string): Promise<StoryDetails> {
+    let p = this.storyBodies.get(id);
+    if (!p) {
+      p = api.story(id);
+      p.catch(() => this.storyBodies.delete(id));
+      this.storyBodies.set(id, p);
+    }
+    return p;
+  }
+
+  private async edge(id: string): Promise<HTMLElement> {
+    const local = this.info.lookup(id);
+    const type = String(local?.type ?? '');
+    if (local && type && !relationSpec(type)) return this.documentEdge(id, local);
+    const fact: FactEvidence = await api.fact(id);
+    const factType = fact.type ?? type;
+    const spec = relationSpec(factType);
+    const props = { ...(local?.props ?? {}), ...(fact.props ?? {}) };
+    const src = name(fact.source ?? props.source, this.info);
+    const tgt = name(fact.target ?? props.target, this.info);
+    const quotes = fact.evidence ?? [];
+    const outlets = new Set(quotes.map((q) => q.outlet).filter(Boolean));
+    const wrap = h(
+      'div',
+      { class: 'details edge-details', dataset: { fact: id } },
+      h('h2', {}, `${src} ${spec?.phrase ?? factType} ${tgt}`),
+      h('p', { class: 'meta' }, h('span', { class: 'chip', style: { background: relationVisual(factType).colour } }, factType), ` ${quotes.length} quote${quotes.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}`),
+      propsTable(Object.fromEntries(Object.entries(props).filter(([k]) => k !== 'source' && k !== 'target'))),
+    );
+    const list = h('ol', { class: 'evidence-list' });
+    wrap.appendChild(section('Evidence', quotes.length ? list : h('p', { class: 'muted' }, 'No quote is stored for this fact.')));
+    for (const q of quotes) list.appendChild(this.quote(q));
+    return wrap;
+  }
+
+  private quote(q: EvidenceQuote): HTMLElement {
+    const body = h('blockquote', { class: 'evidence-quote' }, h('mark', { class: 'quote' }, q.quote));
+    const claim = q.claim && Object.keys(q.claim).length ? h('span', { class: 'claim' }, `states ${Object.entries(q.claim).map(([k, v]) => `${k} ${formatValue(v)}`).join(', ')}`) : null;
+    const item = h(
+      'li',
+      { class: 'evidence' },
+      body,
+      h(
+        'p',
+        { class: 'meta' },
+        h('strong', {}, q.outlet ?? 'Unknown outlet'),
+        ' · ',
+        q.date ?? 'undated',
+        ' · ',
+        h('button', { class: 'link', type: 'button', on: { click: () => this.actions.inspect('story', q.story.id) } }, q.story.title || 'the story'),
+        q.url ? ' · ' : null,
+        q.url ? h('a', { href: q.url, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
+        q.confidence !== undefined ? ` · confidence ${Math.round(Number(q.confidence) * 100)}%` : null,
+        claim ? ' · ' : null,
+        claim,
+      ),
+    );
+    // The quote within its story: the text either side, from the server or from the story itself.
+    if (q.context) fill(body, q.context.before, h('mark', { class: 'quote' }, q.quote), q.context.after);
+    else
+      this.storyDetails(q.story.id)
+        .then((story) => {
+          const [before, quoted, after] = quoteInContext(story.body, q.start, q.end);
+          if (quoted) fill(body, before, h('mark', { class: 'quote' }, quoted), after);
+        })
+        .catch(() => undefined);
+    return item;
+  }
+
+  private async documentEdge(id: string, local: { type?: string; source?: string; target?: string; props?: Record<string, unknown> }): Promise<HTMLElement> {
+    const { source, target } = local;
+    const kind = local.type ?? id.split(':')[0];
+    return h(
+      'div',
+      { class: 'details' },
+      h('h2', {}, `${name(source, this.info)} ${relationVisual(String(local.type)).phrase} ${name(target, this.info)}`),
+      h('p', { class: 'meta' }, String(kind)),
+      propsTable(local.props ?? {}),
+      source?.startsWith('story:') ? h('button', { type: 'button', on: { click: () => this.actions.inspect('story', source) } }, 'Read the story') : null,
+    );
+  }
+
+  private async node(id: string): Promise<HTMLElement> {
+    const local = this.info.lookup(id);
+    if (local?.type === 'Story' || id.startsWith('story:')) return this.story(id);
+    const e: EntityDetails = await api.entity(id);
+    const type = nodeType(e.labels ?? [String(local?.type ?? '')]);
+    const wrap = h(
+      'div',
+      { class: 'details node-details' },
+      h('h2', {}, e.name ?? local?.name ?? id),
+      h('p', { class: 'meta' }, typeChip(type), ' ', h('code', {}, e.id ?? id)),
+      h(
+        'div',
+        { class: 'button-row' },
+        h('button', { type: 'button', on: { click: () => this.actions.expand([id]) } }, 'Expand'),
+        h('button', { type: 'button', on: { click: () => this.actions.togglePin([id]) } }, 'Pin / unpin'),
+        h('button', { type: 'button', on: { click: () => this.actions.hide([id]) } }, 'Hide'),
+      ),
+    );
+    if (e.aliases?.length) wrap.appendChild(section('Also known as', h('p', {}, e.aliases.join(' · '))));
+    const props = propsTable(e.props ?? {});
+    if (props) wrap.appendChild(section('Properties', props));
+    const degree = Object.entries(e.degree ?? {});
+    if (degree.length) wrap.appendChild(section('Connections', h('p', {}, degree.map(([t, n]) => `${t} ${n}`).join(' · '))));
+    const facts = e.facts ?? [];
+    wrap.appendChild(
+      section(
+        `Facts (${facts.length})`,
+        facts.length
+          ? h(
+              'ul',
+              { class: 'fact-list' },
+              ...facts.map((f) =>
+                h(
+                  'li',
+                  {},
+                  h(
+                    'button',
+                    { class: 'link', type: 'button', on: { click: () => this.actions.inspect('edge', f.key) } },
+                    `${f.sourceName ?? name(f.source, this.info)} ${relationSpec(f.type)?.phrase ?? f.type} ${f.targetName ?? name(f.target, this.info)}`,
+                  ),
+                  f.storyCount ? h('span', { class: 'muted' }, ` · ${f.storyCount} stor${f.storyCount === 1 ? 'y' : 'ies'}`) : null,
+                ),
+              ),
+            )
+          : h('p', { class: 'muted' }, 'No facts recorded.'),
+      ),
+    );
+    const stories = e.stories ?? [];
+    wrap.appendChild(
+      section(
+        `Stories mentioning it (${stories.length})`,
+        stories.length
+          ? h(
+              'ul',
+              { class: 'story-list' },
+              ...stories.map((s) =>
+                h(
+                  'li',
+                  {},
+                  h('button', { class: 'link', type: 'button', on: { click: () => this.actions.inspect('story', s.id) } }, s.title),
+                  h('span', { class: 'muted' }, ` · ${s.outlet ?? 'unknown outlet'} · ${s.published ?? 'undated'}`),
+                ),
+              ),
+            )
+          : h('p', { class: 'muted' }, 'No stories.'),
+      ),
+    );
+    return wrap;
+  }
+
+  private async story(id: string): Promise<HTMLElement> {
+    const s = await this.storyDetails(id);
+    const entities = (s.entities ?? []).map((e) => ({
+      id: e.id,
+      type: e.label ?? nodeType(e.labels ?? []),
+      names: [e.name, ...(e.aliases ?? [])],
+    }));
+    const byId = new Map((s.entities ?? []).map((e) => [e.id, e]));
+    const quotes = (s.facts ?? []).filter((f) => typeof f.start === 'number' && typeof f.end === 'number').map((f) => ({ start: f.start!, end: f.end! }));
+    const text = renderText(s.body ?? '', quotes, findMentions(s.body ?? '', entities), (entityId) => {
+      const e = byId.get(entityId);
+      if (!this.actions.focus(entityId)) this.actions.openEntity({ id: entityId, label: e?.label ?? nodeType(e?.labels ?? []), name: e?.name ?? entityId });
+      this.actions.inspect('node', entityId);
+    });
+    return h(
+      'div',
+      { class: 'details story-details', dataset: { story: id } },
+      h('h2', { class: 'story-title' }, s.title),
+      h(
+        'p',
+        { class: 'meta' },
+        h('strong', {}, s.outlet ?? 'Unknown outlet'),
+        ' · ',
+        s.published ?? 'undated',
+        s.url ? ' · ' : null,
+        s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
+      ),
+      (s.entities ?? []).length
+        ? h('p', { class: 'legend-inline' }, `${s.entities.length} entities recognised; quotes behind facts are `, h('mark', { class: 'quote' }, 'highlighted'), '.')
+        : null,
+      text,
+    );
+  }
+}
