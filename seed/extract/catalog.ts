@@ -1,0 +1,308 @@
+/**
+ * The catalogue: countries from world-countries plus the curated JSON files in seed/catalog/, compiled
+ * once (lazily) into a token trie gazetteer. Lookups walk lowercased tokens, so matching is linear in
+ * the text and independent of the number of entries.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import worldCountriesData, { type Country as WorldCountry } from 'world-countries';
+
+const worldCountries = worldCountriesData as unknown as WorldCountry[];
+import type { Entity } from '../../model/types.js';
+import { ID_PREFIX, type EntityLabel } from '../../model/graph-model.js';
+import { slugify, tokenize, type Token } from './text.js';
+
+const CATALOG_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'catalog');
+
+function readJson<T>(name: string): T {
+  return JSON.parse(readFileSync(join(CATALOG_DIR, name), 'utf8')) as T;
+}
+
+export interface Lexicon {
+  roles: { head: string[]; gov: string[]; corp: string[]; other: string[] };
+  titles: string[];
+  speechVerbs: string[];
+  personNouns: string[];
+  orgHeads: Record<string, string[]>;
+  companyHeads: string[];
+  outletHeads: string[];
+  placeHeads: Record<string, string[]>;
+  companyCues: string[];
+  orgCues: string[];
+  outletCues: string[];
+  placeCues: string[];
+  locPrepositions: string[];
+  connectors: string[];
+  givenNames: string[];
+  surnamePrefixesAsian: string[];
+  commonCapitalised: string[];
+}
+
+interface CountryAliasFile {
+  include: string[];
+  exclude: string[];
+  aliases: Record<string, string[]>;
+  demonyms: Record<string, string[]>;
+  caseSensitive: string[];
+  ambiguous: string[];
+  notAlias: string[];
+}
+
+interface RawEntry {
+  id?: string;
+  name: string;
+  aliases?: string[];
+  role?: string;
+  country?: string;
+  org?: string;
+  kind?: string;
+  ownership?: string;
+}
+
+interface PlacesFile {
+  entries: RawEntry[];
+  [kind: string]: Record<string, string[]> | RawEntry[];
+}
+
+/** One surface form of an entity, tokenised. */
+export interface Alias {
+  entity: number;
+  tokens: { text: string; cap: boolean; upper: boolean }[];
+  /** Surface must match exactly (US, Chad). */
+  exact: boolean;
+  /** Only counts when not glued to a neighbouring capitalised word (Jordan, Georgia). */
+  ambiguous: boolean;
+  /** A demonym / adjective form (Chinese, American). */
+  demonym: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  aliases: number[];
+}
+
+export interface GazMatch {
+  t0: number;
+  t1: number;
+  alias: Alias;
+  entity: Entity;
+}
+
+export interface Catalog {
+  entities: Entity[];
+  byId: Map<string, Entity>;
+  aliases: Alias[];
+  root: TrieNode;
+  lexicon: Lexicon;
+  /** ISO alpha-3 → country entity. */
+  countryByIso3: Map<string, Entity>;
+  /** Role phrases (lowercase, space-joined) → class. */
+  roleClass: Map<string, 'head' | 'gov' | 'corp' | 'other'>;
+  maxRoleLen: number;
+}
+
+function newNode(): TrieNode {
+  return { next: new Map(), aliases: [] };
+}
+
+export function entityId(label: EntityLabel, name: string): string {
+  return `${ID_PREFIX[label]}:${slugify(name)}`;
+}
+
+function buildCatalog(): Catalog {
+  const entities: Entity[] = [];
+  const byId = new Map<string, Entity>();
+  const aliases: Alias[] = [];
+  const root = newNode();
+  const countryFile = readJson<CountryAliasFile>('country-aliases.json');
+  const lexicon = readJson<Lexicon>('lexicon.json');
+  const exactSet = new Set(countryFile.caseSensitive);
+  const ambiguousSet = new Set(countryFile.ambiguous);
+  const notAlias = new Set(countryFile.notAlias);
+  const countryByIso3 = new Map<string, Entity>();
+
+  const addAlias = (entityIdx: number, surface: string, demonym = false): void => {
+    const s = surface.trim();
+    if (!s || notAlias.has(s)) return;
+    const toks = tokenize(s);
+    if (toks.length === 0) return;
+    const alias: Alias = {
+      entity: entityIdx,
+      tokens: toks.map((t) => ({ text: t.text.replace(/\u2019/g, "'"), cap: t.cap, upper: t.upper })),
+      exact: exactSet.has(s),
+      ambiguous: ambiguousSet.has(s),
+      demonym,
+    };
+    let node = root;
+    for (const t of toks) {
+      let nx = node.next.get(t.lower);
+      if (!nx) {
+        nx = newNode();
+        node.next.set(t.lower, nx);
+      }
+      node = nx;
+    }
+    // one alias per (entity, surface)
+    for (const a of node.aliases) {
+      const other = aliases[a]!;
+      if (other.entity === entityIdx && other.tokens.map((x) => x.text).join(' ') === alias.tokens.map((x) => x.text).join(' ')) return;
+    }
+    node.aliases.push(aliases.length);
+    aliases.push(alias);
+  };
+
+  const addEntity = (e: Entity, surfaces: string[], demonyms: string[] = []): number => {
+    const existing = byId.get(e.id);
+    let idx: number;
+    if (existing) {
+      idx = entities.indexOf(existing);
+      for (const a of [...surfaces, ...demonyms]) if (a !== existing.name && !existing.aliases.includes(a)) existing.aliases.push(a);
+    } else {
+      idx = entities.length;
+      entities.push(e);
+      byId.set(e.id, e);
+    }
+    addAlias(idx, e.name);
+    for (const s of surfaces) addAlias(idx, s);
+    for (const d of demonyms) addAlias(idx, d, true);
+    return idx;
+  };
+
+  // Countries: sovereign states + included territories.
+  const include = new Set(countryFile.include);
+  const exclude = new Set(countryFile.exclude);
+  for (const c of worldCountries) {
+    if (exclude.has(c.cca3)) continue;
+    if (!(c.independent || c.unMember || include.has(c.cca3))) continue;
+    const surfaces = new Set<string>([c.name.common, c.name.official]);
+    for (const a of c.altSpellings) {
+      // skip 2-letter codes (CN, GB) and non-Latin spellings; curated short forms live in country-aliases.json
+      if (a.length <= 2 || a.includes(',') || /[^\u0000-\u024f]/.test(a)) continue;
+      surfaces.add(a);
+    }
+    for (const a of countryFile.aliases[c.cca3] ?? []) surfaces.add(a);
+    const demonyms = new Set<string>();
+    const dm = c.demonyms?.eng;
+    if (dm) {
+      demonyms.add(dm.m);
+      demonyms.add(dm.f);
+    }
+    for (const d of countryFile.demonyms[c.cca3] ?? []) demonyms.add(d);
+    const ent: Entity = {
+      id: `${ID_PREFIX.Country}:${c.cca3}`,
+      label: 'Country',
+      name: c.name.common,
+      aliases: [...surfaces, ...demonyms].filter((a) => a !== c.name.common),
+      props: { iso2: c.cca2, iso3: c.cca3, lat: c.latlng[0] ?? null, lng: c.latlng[1] ?? null, official: c.name.official },
+      confidence: 1,
+      source: 'countries',
+    };
+    addEntity(ent, [...surfaces], [...demonyms]);
+    countryByIso3.set(c.cca3, ent);
+  }
+
+  const countryRef = (iso?: string): string | null => (iso && countryByIso3.has(iso) ? `country:${iso}` : null);
+
+  const fromRaw = (label: EntityLabel, r: RawEntry): void => {
+    const props: Entity['props'] = {};
+    if (r.role) props.role = r.role;
+    if (r.kind) props.kind = r.kind;
+    if (r.ownership) props.ownership = r.ownership;
+    if (r.org) props.org = entityId('Organization', r.org);
+    if (label !== 'Person') props.country = countryRef(r.country);
+    const e: Entity = {
+      id: r.id ?? entityId(label, r.name),
+      label,
+      name: r.name,
+      aliases: [...(r.aliases ?? [])],
+      props,
+      confidence: 1,
+      source: 'catalog',
+    };
+    addEntity(e, r.aliases ?? []);
+  };
+
+  for (const r of readJson<RawEntry[]>('officials.json')) fromRaw('Official', r);
+  for (const r of readJson<RawEntry[]>('people.json')) fromRaw('Person', r);
+  for (const r of readJson<RawEntry[]>('companies.json')) fromRaw('Company', r);
+  for (const r of readJson<RawEntry[]>('organizations.json')) fromRaw('Organization', r);
+  for (const r of readJson<RawEntry[]>('outlets.json')) fromRaw('Outlet', { ...r, ownership: r.ownership ?? 'unknown' });
+
+  const places = readJson<PlacesFile>('places.json');
+  for (const r of places.entries) fromRaw('Place', r);
+  for (const [kind, group] of Object.entries(places)) {
+    if (kind === 'entries' || kind.startsWith('$') || Array.isArray(group)) continue;
+    for (const [iso, names] of Object.entries(group)) {
+      for (const n of names) fromRaw('Place', { name: n, kind, country: iso === 'NONE' ? undefined : iso });
+    }
+  }
+  // capitals from world-countries
+  for (const c of worldCountries) {
+    if (!countryByIso3.has(c.cca3)) continue;
+    for (const cap of c.capital ?? []) {
+      const name = cap.replace(/\s+D\.C\.$/, '');
+      const id = entityId('Place', name);
+      if (byId.has(id)) continue;
+      fromRaw('Place', { name, kind: 'city', country: c.cca3 });
+    }
+  }
+
+  const roleClass = new Map<string, 'head' | 'gov' | 'corp' | 'other'>();
+  let maxRoleLen = 1;
+  for (const cls of ['other', 'corp', 'gov', 'head'] as const) {
+    for (const r of lexicon.roles[cls]) {
+      roleClass.set(r, cls);
+      maxRoleLen = Math.max(maxRoleLen, r.split(' ').length);
+    }
+  }
+  return { entities, byId, aliases, root, lexicon, countryByIso3, roleClass, maxRoleLen };
+}
+
+let cached: Catalog | null = null;
+/** The compiled catalogue (built on first use). */
+export function getCatalog(): Catalog {
+  if (!cached) cached = buildCatalog();
+  return cached;
+}
+
+function caseOk(a: Alias, toks: Token[], i: number): boolean {
+  for (let k = 0; k < a.tokens.length; k++) {
+    const at = a.tokens[k]!;
+    const t = toks[i + k]!;
+    if (a.exact) {
+      if (t.text.replace(/\u2019/g, "'") !== at.text) return false;
+    } else if (at.upper) {
+      if (!t.upper) return false;
+    } else if (at.cap) {
+      if (!t.cap) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Longest gazetteer match starting at token i (or null). When several entities share the surface,
+ * the first registered wins (countries, then officials, people, companies, organisations, outlets, places).
+ */
+export function matchAt(cat: Catalog, toks: Token[], i: number): GazMatch | null {
+  let node: TrieNode | undefined = cat.root;
+  let best: GazMatch | null = null;
+  const sent = toks[i]!.sent;
+  for (let j = i; j < toks.length; j++) {
+    const t = toks[j]!;
+    if (t.sent !== sent) break;
+    node = node.next.get(t.lower);
+    if (!node) break;
+    if (node.aliases.length) {
+      for (const ai of node.aliases) {
+        const a = cat.aliases[ai]!;
+        if (caseOk(a, toks, i)) {
+          best = { t0: i, t1: j + 1, alias: a, entity: cat.entities[a.entity]! };
+          break;
+        }
+      }
+    }
+  }
+  return best;
+}
