@@ -17,3 +17,18 @@ CREATE INDEX evidence_rel_key IF NOT EXISTS FOR (n:Evidence) ON (n.relKey);
 CREATE INDEX story_published IF NOT EXISTS FOR (n:Story) ON (n.published);
 // Full-text search over entity names and aliases (aliasText: the aliases joined) and story titles.
 CREATE FULLTEXT INDEX search_names IF NOT EXISTS FOR (n:Country|Official|Person|Company|Organization|Outlet|Place|Story) ON EACH [n.name, n.aliasText, n.title];
+// A fact by its key (GET /api/facts/:key, a story's facts): one relationship index per fact type.
+CREATE INDEX fact_key_trades_with IF NOT EXISTS FOR ()-[r:TRADES_WITH]-() ON (r.key);
+CREATE INDEX fact_key_owns_stake IF NOT EXISTS FOR ()-[r:OWNS_STAKE]-() ON (r.key);
+CREATE INDEX fact_key_acquired IF NOT EXISTS FOR ()-[r:ACQUIRED]-() ON (r.key);
+CREATE INDEX fact_key_sanctions IF NOT EXISTS FOR ()-[r:SANCTIONS]-() ON (r.key);
+CREATE INDEX fact_key_export_controls IF NOT EXISTS FOR ()-[r:EXPORT_CONTROLS]-() ON (r.key);
+CREATE INDEX fact_key_built IF NOT EXISTS FOR ()-[r:BUILT]-() ON (r.key);
+CREATE INDEX fact_key_located_in IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.key);
+CREATE INDEX fact_key_leads IF NOT EXISTS FOR ()-[r:LEADS]-() ON (r.key);
+CREATE INDEX fact_key_meets IF NOT EXISTS FOR ()-[r:MEETS]-() ON (r.key);
+CREATE INDEX fact_key_accuses IF NOT EXISTS FOR ()-[r:ACCUSES]-() ON (r.key);
+CREATE INDEX fact_key_investigates IF NOT EXISTS FOR ()-[r:INVESTIGATES]-() ON (r.key);
+CREATE INDEX fact_key_hacked IF NOT EXISTS FOR ()-[r:HACKED]-() ON (r.key);
+CREATE INDEX fact_key_stationed_in IF NOT EXISTS FOR ()-[r:STATIONED_IN]-() ON (r.key);
+CREATE INDEX fact_key_employed_by IF NOT EXISTS FOR ()-[r:EMPLOYED_BY]-() ON (r.key);

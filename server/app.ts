@@ -10,7 +10,16 @@ import helmet from 'helmet';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { QueryCatalog } from './queries/catalog.js';
+import { entitiesRouter } from './routes/entities.js';
+import { exportRouter } from './routes/export.js';
+import { factsRouter } from './routes/facts.js';
+import { graphRouter } from './routes/graph.js';
 import { healthRouter } from './routes/health.js';
+import { queriesRouter } from './routes/queries.js';
+import { searchRouter } from './routes/search.js';
+import { storiesRouter } from './routes/stories.js';
 
 export interface AppDeps {
   db: Database;
@@ -43,6 +52,19 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
 
   app.use(healthRouter(deps));
+  // Saved query files are parsed once, here; a broken file stops the start with its name.
+  const catalog = new QueryCatalog(deps);
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use(searchRouter(deps));
+  app.use(entitiesRouter(deps));
+  app.use(graphRouter(deps));
+  app.use(storiesRouter(deps));
+  app.use(factsRouter(deps));
+  app.use(queriesRouter(deps, catalog));
+  app.use(exportRouter(deps, catalog));
 
   app.use('/api', (req) => {
     throw new NotFoundError(`No API route ${req.method} ${req.path}`);

@@ -1,0 +1,187 @@
+/**
+ * POST /api/graph/expand: the neighbourhood of some nodes, breadth first, within an element cap.
+ * At each level every frontier node contributes only its most reported facts (ORDER BY storyCount
+ * with a per-node LIMIT inside a subquery), so a hub with tens of thousands of neighbours costs one
+ * top-k scan, not a transfer of all of them. The level's candidates are then ranked together and
+ * taken until the cap; anything left out marks the result truncated.
+ *
+ * GET /api/graph/path: the shortest chains of facts between two entities (allShortestPaths,
+ * at most 6 hops).
+ */
+import { Router } from 'express';
+import type { Node, Path, Relationship } from 'neo4j-driver';
+import { ExpandRequestSchema, PathQuerySchema, type Graph, type GraphEdge, type GraphNode, type PathResponse } from '../../model/api.js';
+import { DOCUMENT_RELATIONS, ENTITY_LABELS, FACT_TYPES } from '../../model/graph-model.js';
+import type { AppDeps } from '../app.js';
+import { readWith } from '../db/read.js';
+import { BadRequestError, NotFoundError } from '../errors.js';
+import { ResultCollector, toGraphEdge, toGraphNode } from '../transform/graph.js';
+import { int } from '../transform/values.js';
+import { parseInput } from '../validate.js';
+
+const EXPANDABLE_TYPES: readonly string[] = [...FACT_TYPES, ...DOCUMENT_RELATIONS];
+/** Stories added per seed with includeStories (newest first). */
+const STORIES_PER_SEED = 25;
+
+/** Entities or stories by id, each through its uniqueness index (a label disjunction would scan). */
+const NODES_BY_ID = `UNWIND $ids AS id
+OPTIONAL MATCH (e:Entity {id: id})
+OPTIONAL MATCH (s:Story {id: id})
+WITH coalesce(e, s) AS n WHERE n IS NOT NULL`;
+
+const SEEDS = `${NODES_BY_ID}
+RETURN n`;
+
+const NEIGHBOURS = `${NODES_BY_ID}
+CALL (n) {
+  MATCH (n)-[r]-(m)
+  WHERE type(r) IN $types AND (m:Entity OR m:Story) AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
+  RETURN r, m
+  ORDER BY coalesce(r.storyCount, r.count, 0) DESC
+  LIMIT $perNode
+}
+RETURN n.id AS from, r, m, startNode(r) = n AS out`;
+
+const STORIES_OF = `UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH (s:Story)-[r:MENTIONS]->(n)
+  RETURN s, r
+  ORDER BY s.published IS NULL, s.published DESC
+  LIMIT $perSeed
+}
+RETURN n.id AS to, s, r`;
+
+const LINKS_AMONG = `${NODES_BY_ID}
+MATCH (n)-[r]->(b)
+WHERE type(r) IN $types AND b.id IN $ids
+RETURN n.id AS source, r, b.id AS target
+ORDER BY coalesce(r.storyCount, r.count, 0) DESC
+LIMIT $limit`;
+
+class Budget {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges = new Map<string, GraphEdge>();
+  truncated = false;
+  constructor(readonly cap: number) {}
+  get used(): number {
+    return this.nodes.size + this.edges.size;
+  }
+  /** Adds an edge and the node at its far end if both fit; false otherwise. */
+  take(edge: GraphEdge, node?: GraphNode): boolean {
+    const need = (this.edges.has(edge.id) ? 0 : 1) + (node && !this.nodes.has(node.id) ? 1 : 0);
+    if (need === 0) return true;
+    if (this.used + need > this.cap) {
+      this.truncated = true;
+      return false;
+    }
+    if (node && !this.nodes.has(node.id)) this.nodes.set(node.id, node);
+    this.edges.set(edge.id, edge);
+    return true;
+  }
+  graph(): Graph {
+    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()], truncated: this.truncated };
+  }
+}
+
+const weight = (rel: Relationship) => Number(rel.properties.storyCount ?? rel.properties.count ?? 0);
+
+export function graphRouter(deps: AppDeps): Router {
+  const router = Router();
+  const options = (feature: string) => ({ timeoutMs: deps.config.NEWSGRAPH_QUERY_TIMEOUT_MS, feature });
+
+  router.post('/api/graph/expand', async (req, res) => {
+    const input = parseInput(ExpandRequestSchema, req.body, 'request body');
+    const types = input.types ?? [...FACT_TYPES];
+    const badTypes = types.filter((t) => !EXPANDABLE_TYPES.includes(t));
+    if (badTypes.length > 0) throw new BadRequestError(`Unknown relationship type(s) ${badTypes.join(', ')}.`, { unknown: badTypes });
+    const labels = input.labels ?? null;
+    const badLabels = (labels ?? []).filter((l) => !(ENTITY_LABELS as readonly string[]).includes(l) && l !== 'Story');
+    if (badLabels.length > 0) throw new BadRequestError(`Unknown label(s) ${badLabels.join(', ')}.`, { unknown: badLabels });
+    const cap = Math.min(input.limit, deps.config.NEWSGRAPH_MAX_ELEMENTS);
+
+    const graph = await readWith(deps.db, options('graph.expand'), async (tx) => {
+      const budget = new Budget(cap);
+      const seeds = (await tx.run(SEEDS, { ids: input.ids })).records.map((r) => toGraphNode(r.get('n') as Node));
+      if (seeds.length === 0) return undefined;
+      for (const seed of seeds) {
+        if (budget.used >= cap) {
+          budget.truncated = true;
+          break;
+        }
+        budget.nodes.set(seed.id, seed);
+      }
+      let frontier = [...budget.nodes.keys()];
+      for (let level = 1; level <= input.depth && frontier.length > 0 && budget.used < cap; level++) {
+        const remaining = cap - budget.used;
+        const perNode = Math.max(5, Math.min(remaining, Math.ceil((2 * remaining) / frontier.length)));
+        const rows = (await tx.run(NEIGHBOURS, { ids: frontier, types, labels, perNode: int(perNode) })).records;
+        // Rank the whole level together: the most reported facts first.
+        rows.sort((a, b) => weight(b.get('r') as Relationship) - weight(a.get('r') as Relationship));
+        const next: string[] = [];
+        for (const row of rows) {
+          const rel = row.get('r') as Relationship;
+          const other = toGraphNode(row.get('m') as Node);
+          const from = row.get('from') as string;
+          const edge = row.get('out') ? toGraphEdge(rel, from, other.id) : toGraphEdge(rel, other.id, from);
+          const isNew = !budget.nodes.has(other.id);
+          if (budget.take(edge, other) && isNew) next.push(other.id);
+        }
+        if (rows.length >= perNode * frontier.length && budget.used >= cap) budget.truncated = true;
+        frontier = next;
+      }
+      if (input.includeStories && budget.used < cap) {
+        const entitySeeds = seeds.filter((s) => !s.labels.includes('Story')).map((s) => s.id);
+        const rows = (await tx.run(STORIES_OF, { ids: entitySeeds, perSeed: int(STORIES_PER_SEED) })).records;
+        for (const row of rows) {
+          const story = toGraphNode(row.get('s') as Node);
+          budget.take(toGraphEdge(row.get('r') as Relationship, story.id, row.get('to') as string), story);
+        }
+      }
+      // Facts (and, with stories, MENTIONS) between nodes already chosen, most reported first.
+      if (budget.used < cap) {
+        const linkTypes = input.includeStories ? [...new Set([...types, 'MENTIONS'])] : types;
+        const rows = (await tx.run(LINKS_AMONG, { ids: [...budget.nodes.keys()], types: linkTypes, limit: int(cap - budget.used + 1) })).records;
+        for (const row of rows) budget.take(toGraphEdge(row.get('r') as Relationship, row.get('source') as string, row.get('target') as string));
+      }
+      return budget.graph();
+    });
+    if (!graph) throw new NotFoundError(`None of the ids ${input.ids.slice(0, 5).join(', ')} is an entity or story.`);
+    res.json(graph);
+  });
+
+  // One query text per hop bound: the bound is a validated integer 1–6 choosing among fixed texts.
+  const PATH_QUERIES = [1, 2, 3, 4, 5, 6].map(
+    (hops) => `MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[:${FACT_TYPES.join('|')}*..${hops}]-(b))
+RETURN p
+LIMIT $limit`,
+  );
+
+  router.get('/api/graph/path', async (req, res) => {
+    const input = parseInput(PathQuerySchema, req.query, 'query string');
+    if (input.from === input.to) throw new BadRequestError('from and to are the same entity.');
+    const body = await readWith(deps.db, options('graph.path'), async (tx) => {
+      const found = await tx.run('UNWIND [$from, $to] AS id MATCH (n:Entity {id: id}) RETURN n.id AS id', { from: input.from, to: input.to });
+      const ids = new Set(found.records.map((r) => r.get('id') as string));
+      const missing = [input.from, input.to].filter((id) => !ids.has(id));
+      if (missing.length > 0) throw new NotFoundError(`No entity with id ${missing.join(' or ')}`);
+      const collector = new ResultCollector({ maxElements: deps.config.NEWSGRAPH_MAX_ELEMENTS, maxRows: input.limit });
+      const result = await tx.run(PATH_QUERIES[input.maxHops - 1]!, { from: input.from, to: input.to, limit: int(input.limit + 1) });
+      const paths: PathResponse['paths'] = [];
+      for (const record of result.records) {
+        if (!collector.add(record)) break;
+        const p = record.get('p') as Path;
+        const nodeIds = [p.start, ...p.segments.map((s) => s.end)].map((n) => toGraphNode(n).id);
+        const edgeIds = p.segments.map((s, i) => toGraphEdge(s.relationship, nodeIds[i]!, nodeIds[i + 1]!).id);
+        paths.push({ nodes: nodeIds, edges: edgeIds });
+      }
+      const graph = collector.graph();
+      const response: PathResponse = { ...graph, paths, hops: paths[0] ? paths[0].edges.length : null };
+      return response;
+    });
+    res.json(body);
+  });
+  return router;
+}

@@ -1,0 +1,77 @@
+/**
+ * Saved and ad-hoc queries:
+ *   GET    /api/queries               the saved queries (files in cypher/ and analysts' own)
+ *   POST   /api/queries/:name/run     run one with {params}
+ *   POST   /api/queries               save an analyst's query (token when configured)
+ *   PUT    /api/queries/:name         replace it
+ *   DELETE /api/queries/:name         delete it
+ *   POST   /api/cypher                ad-hoc read-only Cypher with {query, params}
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { CypherRequestSchema, QueryNameSchema, RunQueryRequestSchema, SavedQueryInputSchema, type SavedQueryInfo } from '../../model/api.js';
+import type { AppDeps } from '../app.js';
+import { requireToken } from '../auth.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
+import type { QueryCatalog } from '../queries/catalog.js';
+import { checkReadOnlyCypher } from '../queries/guard.js';
+import { runQuery } from '../queries/run.js';
+import { paramProblems } from '../queries/saved.js';
+import { createStoredQuery, deleteStoredQuery, updateStoredQuery } from '../queries/store.js';
+import { toNeo4jParams } from '../transform/values.js';
+import { parseInput } from '../validate.js';
+
+export const QueryNameParamsSchema = z.object({ name: QueryNameSchema });
+
+export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
+  const router = Router();
+  const writeGuard = requireToken(deps.config);
+
+  router.get('/api/queries', async (_req, res) => {
+    res.json({ queries: await catalog.list() });
+  });
+
+  router.post('/api/queries/:name/run', async (req, res) => {
+    const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
+    const { params } = parseInput(RunQueryRequestSchema, req.body ?? {}, 'request body');
+    res.json(await catalog.run(name, params));
+  });
+
+  router.post('/api/cypher', async (req, res) => {
+    const input = parseInput(CypherRequestSchema, req.body, 'request body');
+    const { query } = checkReadOnlyCypher(input.query);
+    res.json(await runQuery(deps, query, toNeo4jParams(input.params) as Record<string, unknown>, 'cypher'));
+  });
+
+  /** Validates an analyst's query: read-only, params agree with the text, no clash with a file query. */
+  const validated = (body: unknown) => {
+    const input = parseInput(SavedQueryInputSchema, body, 'request body');
+    checkReadOnlyCypher(input.cypher);
+    const problems = paramProblems(input.params, input.cypher);
+    if (problems.length > 0) throw new BadRequestError(`The declared params and the query disagree: ${problems.join('; ')}`, { problems });
+    if (catalog.isFileQuery(input.name)) throw new ConflictError(`${input.name} is a built-in query (cypher/${input.name}.cypher); choose another name.`);
+    return input;
+  };
+  const info = (input: ReturnType<typeof validated>): SavedQueryInfo => ({ ...input, source: 'saved' });
+
+  router.post('/api/queries', writeGuard, async (req, res) => {
+    const input = validated(req.body);
+    if (!(await createStoredQuery(deps.db, input))) throw new ConflictError(`A saved query named ${input.name} exists already; PUT /api/queries/${input.name} replaces it.`);
+    res.status(201).json(info(input));
+  });
+
+  router.put('/api/queries/:name', writeGuard, async (req, res) => {
+    const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
+    const input = validated({ ...(req.body ?? {}), name });
+    if (!(await updateStoredQuery(deps.db, input))) throw new NotFoundError(`No saved query named ${name}`);
+    res.json(info(input));
+  });
+
+  router.delete('/api/queries/:name', writeGuard, async (req, res) => {
+    const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
+    if (catalog.isFileQuery(name)) throw new ConflictError(`${name} is a built-in query (cypher/${name}.cypher) and cannot be deleted here.`);
+    if (!(await deleteStoredQuery(deps.db, name))) throw new NotFoundError(`No saved query named ${name}`);
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,76 @@
+/** GET /api/search: full-text over entity names, aliases and story titles, typo- and case-tolerant. */
+import { Router } from 'express';
+import { z } from 'zod';
+import { SearchQuerySchema, type SearchResponse } from '../../model/api.js';
+import { ENTITY_LABELS } from '../../model/graph-model.js';
+import type { AppDeps } from '../app.js';
+import { readQuery } from '../db/read.js';
+import { BadRequestError } from '../errors.js';
+import { int } from '../transform/values.js';
+import { parseInput } from '../validate.js';
+
+export const SEARCHABLE_LABELS: readonly string[] = [...ENTITY_LABELS, 'Story'];
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Escapes every Lucene query-syntax character so user text is only ever matched, never parsed as syntax. */
+export function escapeLucene(text: string): string {
+  return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`).replace(/\b(AND|OR|NOT|TO)\b/g, (w) => w.toLowerCase());
+}
+
+/**
+ * Builds the Lucene query: every word must match (AND), each as an exact term (boosted), a prefix
+ * (`term*`) and, for words of 4+ characters, a fuzzy term (`term~1`); plus the whole input as a
+ * phrase, boosted, so an exact name ranks first. Null when the input holds no word at all.
+ */
+export function luceneQuery(input: string): string | null {
+  const words = input
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  const groups = words.map((w) => {
+    const t = escapeLucene(w);
+    return w.length >= 4 ? `(${t}^3 OR ${t}*^2 OR ${t}~1)` : `(${t}^3 OR ${t}*^2)`;
+  });
+  const phrase = escapeLucene(words.join(' '));
+  return `(${groups.join(' AND ')}) OR "${phrase}"^4`;
+}
+
+const HitRow = z.object({
+  id: z.string(),
+  label: z.string(),
+  name: z.string(),
+  score: z.number(),
+  aliases: z.array(z.string()),
+});
+
+const SEARCH = `CALL db.index.fulltext.queryNodes('search_names', $lucene) YIELD node, score
+WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
+RETURN node.id AS id, [l IN labels(node) WHERE l <> 'Entity'][0] AS label, coalesce(node.name, node.title, node.id) AS name,
+       score, coalesce(node.aliases, []) AS aliases
+LIMIT $limit`;
+
+export function searchRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/api/search', async (req, res) => {
+    const input = parseInput(SearchQuerySchema, req.query, 'query string');
+    const unknown = input.types?.filter((t) => !SEARCHABLE_LABELS.includes(t)) ?? [];
+    if (unknown.length > 0) throw new BadRequestError(`Unknown type(s) ${unknown.join(', ')}; use ${SEARCHABLE_LABELS.join(', ')}.`, { unknown });
+    const lucene = luceneQuery(input.q);
+    let body: SearchResponse = { hits: [] };
+    if (lucene) {
+      const records = await readQuery(
+        deps.db,
+        SEARCH,
+        { lucene, types: input.types && input.types.length > 0 ? input.types : null, limit: int(input.limit) },
+        { timeoutMs: deps.config.NEWSGRAPH_QUERY_TIMEOUT_MS, feature: 'search' },
+      );
+      body = { hits: records.map((r) => HitRow.parse(r.toObject())) };
+    }
+    res.json(body);
+  });
+  return router;
+}
