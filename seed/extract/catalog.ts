@@ -77,6 +77,11 @@ export interface Alias {
   demonym: boolean;
 }
 
+export interface RoleNode {
+  next: Map<string, RoleNode>;
+  cls: 'head' | 'gov' | 'corp' | 'other' | null;
+}
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   aliases: number[];
@@ -100,6 +105,9 @@ export interface Catalog {
   /** Role phrases (lowercase, space-joined) → class. */
   roleClass: Map<string, 'head' | 'gov' | 'corp' | 'other'>;
   maxRoleLen: number;
+  /** Role phrases as token tries, read forwards and backwards (no string building while scanning). */
+  roleFwd: RoleNode;
+  roleRev: RoleNode;
 }
 
 function newNode(): TrieNode {
@@ -256,7 +264,25 @@ function buildCatalog(): Catalog {
       maxRoleLen = Math.max(maxRoleLen, r.split(' ').length);
     }
   }
-  return { entities, byId, aliases, root, lexicon, countryByIso3, roleClass, maxRoleLen };
+  const roleFwd: RoleNode = { next: new Map(), cls: null };
+  const roleRev: RoleNode = { next: new Map(), cls: null };
+  for (const [phrase, cls] of roleClass) {
+    const words = tokenize(phrase).map((t) => t.lower);
+    for (const [root, seq] of [[roleFwd, words], [roleRev, [...words].reverse()]] as const) {
+      let node = root;
+      for (const w of seq) {
+        let nx = node.next.get(w);
+        if (!nx) {
+          nx = { next: new Map(), cls: null };
+          node.next.set(w, nx);
+        }
+        node = nx;
+      }
+      node.cls = cls;
+    }
+    maxRoleLen = Math.max(maxRoleLen, words.length);
+  }
+  return { entities, byId, aliases, root, lexicon, countryByIso3, roleClass, maxRoleLen, roleFwd, roleRev };
 }
 
 let cached: Catalog | null = null;

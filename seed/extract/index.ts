@@ -13,7 +13,16 @@ export const EXTRACTOR = { name: 'newsgraph-rules', version: '0.1.0' } as const;
 export { getCatalog } from './catalog.js';
 export { tokenize, splitSentences, slugify, normName } from './text.js';
 
+const outletCache = new Map<string, Entity>();
 function outletEntity(name: string): Entity {
+  const hit = outletCache.get(name);
+  if (hit) return hit;
+  const e = outletLookup(name);
+  if (outletCache.size < 10_000) outletCache.set(name, e);
+  return e;
+}
+
+function outletLookup(name: string): Entity {
   const cat = getCatalog();
   const toks = tokenize(name);
   splitSentences(toks);

@@ -9,7 +9,7 @@
 import type { Entity } from '../../model/types.js';
 import type { EntityLabel } from '../../model/graph-model.js';
 import { entityId, getCatalog, matchAt, type Catalog } from './catalog.js';
-import { slugify, type Sentence, type Token } from './text.js';
+import { slugify, tokenize, type Sentence, type Token } from './text.js';
 
 export type RoleClass = 'head' | 'gov' | 'corp' | 'other';
 
@@ -123,7 +123,6 @@ interface PendingPerson {
   role: { role: string; cls: RoleClass } | null;
   before: { start: number; role: string; cls: RoleClass } | null;
   prefixEntity: Entity | null;
-  app: ReturnType<typeof appositive>;
   name: string;
   given: boolean;
   sent: number;
@@ -135,7 +134,7 @@ function resolvePerson(c: Ctx, p: PendingPerson): void {
   if (p.role) owner = p.prefixEntity ? (p.prefixEntity.label === 'Place' ? countryOf(c, p.prefixEntity) : p.prefixEntity) : roleOwnerLeft(c, p.t0);
   else if (p.before) owner = roleOwnerLeft(c, p.before.start);
   const roleCtx = p.role ?? (p.before ? { role: p.before.role, cls: p.before.cls } : null) ?? (app && app.role ? { role: app.role, cls: app.cls } : null);
-  if (!owner && app && app.role && roleCtx?.role === app.role) owner = app.target;
+  if (!owner && app && app.target) owner = app.target;
   const cls = roleCtx?.cls ?? null;
   const roleText = roleCtx?.role ?? null;
   const govOwner = !!owner && (owner.label === 'Country' || (owner.label === 'Organization' && !NON_GOV_KINDS.has(String(owner.props.kind))));
@@ -228,42 +227,44 @@ function nameLike(c: Ctx, t: Token, sentStart: boolean): boolean {
   return true;
 }
 
-/** Longest role phrase ending just before token index `end` (exclusive): returns its start or -1. */
-function roleBefore(c: Ctx, end: number): { start: number; role: string; cls: RoleClass } | null {
-  let best: { start: number; role: string; cls: RoleClass } | null = null;
-  for (let k = 1; k <= c.cat.maxRoleLen; k++) {
-    const s = end - k;
-    if (s < 0) break;
-    const parts: string[] = [];
-    let ok = true;
-    for (let j = s; j < end; j++) {
-      const t = c.toks[j]!;
-      if (t.sent !== c.toks[end - 1]!.sent || (t.kind !== 'w' && t.text !== '-') || c.at[j]! >= 0) {
-        ok = false;
-        break;
-      }
-      parts.push(t.lower);
-    }
-    if (!ok) break;
-    const phrase = parts.join(' ').replace(/ - /g, '-');
-    const cls = c.cat.roleClass.get(phrase);
-    if (cls) best = { start: s, role: c.toks.slice(s, end).map((t) => t.text).join(' ').replace(/ - /g, '-'), cls };
+function roleText(c: Ctx, a: number, b: number): string {
+  let out = '';
+  for (let k = a; k < b; k++) {
+    const t = c.toks[k]!;
+    out += k > a && t.start > c.toks[k - 1]!.end ? ' ' + t.text : t.text;
   }
-  return best;
+  return out;
+}
+
+/** Longest role phrase ending just before token index `end` (exclusive). */
+function roleBefore(c: Ctx, end: number): { start: number; role: string; cls: RoleClass } | null {
+  let best: { start: number; cls: RoleClass } | null = null;
+  let node = c.cat.roleRev;
+  const sent = end > 0 ? c.toks[end - 1]!.sent : -1;
+  for (let j = end - 1; j >= 0; j--) {
+    const t = c.toks[j]!;
+    if (t.sent !== sent || (t.kind !== 'w' && t.text !== '-') || c.at[j]! >= 0) break;
+    const nx = node.next.get(t.lower);
+    if (!nx) break;
+    node = nx;
+    if (node.cls) best = { start: j, cls: node.cls };
+  }
+  return best ? { start: best.start, role: roleText(c, best.start, end), cls: best.cls } : null;
 }
 
 /** Longest role phrase starting at token i (inclusive) within [i, limit). */
 function roleAt(c: Ctx, i: number, limit: number): { end: number; role: string; cls: RoleClass } | null {
-  let best: { end: number; role: string; cls: RoleClass } | null = null;
-  const parts: string[] = [];
-  for (let j = i; j < Math.min(limit, i + c.cat.maxRoleLen); j++) {
+  let best: { end: number; cls: RoleClass } | null = null;
+  let node = c.cat.roleFwd;
+  for (let j = i; j < limit; j++) {
     const t = c.toks[j]!;
-    if (t.kind !== 'w') break;
-    parts.push(t.lower);
-    const cls = c.cat.roleClass.get(parts.join(' '));
-    if (cls) best = { end: j + 1, role: c.toks.slice(i, j + 1).map((x) => x.text).join(' '), cls };
+    if (t.kind !== 'w' && t.text !== '-') break;
+    const nx = node.next.get(t.lower);
+    if (!nx) break;
+    node = nx;
+    if (node.cls) best = { end: j + 1, cls: node.cls };
   }
-  return best;
+  return best ? { end: best.end, role: roleText(c, i, best.end), cls: best.cls } : null;
 }
 
 /** The entity a role belongs to, reading left from `start`: "Kaviari's managing director", "Russian President". */
@@ -348,6 +349,9 @@ function appositive(c: Ctx, after: number): { role: string; cls: RoleClass; targ
     const t = toks[j]!;
     const r = roleAt(c, j, end);
     if (r) {
+      const nextT = toks[r.end];
+      const nextSp = spanAt(c, r.end);
+      if ((nextSp && (nextSp.entity.label === 'Person' || nextSp.entity.label === 'Official')) || (nextT && nextT.kind === 'w' && nextT.cap && !nextSp)) return null;
       let target: Entity | null = null;
       let k = r.end;
       if (toks[k] && APP_PREP.has(toks[k]!.lower)) {
@@ -508,30 +512,20 @@ function classifyRun(c: Ctx, run: Run): void {
   const nTok = t1 - nameStart;
   if (nTok <= 0) return;
   const nameToks = toks.slice(nameStart, t1);
-  const hasSpanInside = (): boolean => {
-    for (let k = nameStart; k < t1; k++) if (c.at[k]! >= 0) return true;
-    return false;
-  };
+  const hasSpanInside = (): boolean => anySpan(c, nameStart, t1);
   const lastLower = toks[t1 - 1]!.lower;
   const firstLower = toks[nameStart]!.lower;
-  const text = (a: number, b: number): string => {
-    let s = '';
-    for (let k = a; k < b; k++) {
-      const t = toks[k]!;
-      if (k > a && t.start > toks[k - 1]!.end) s += ' ';
-      s += t.text;
-    }
-    return s.replace(/\u2019/g, "'");
-  };
+  const text = (a: number, b: number): string => roleText(c, a, b).replace(/\u2019/g, "'");
 
   // context before the run (lowercase role or cue words) and after it
-  const before = roleBefore(c, t0);
+  const before = roleBefore(c, t0) ?? (toks[t0 - 1]?.text === ',' && toks[t0 - 2]?.kind === 'w' ? roleBefore(c, t0 - 1) : null);
   const prevTok = toks[t0 - 1];
   const prev2 = toks[t0 - 2];
   const nextTok = toks[t1];
   const nextNext = toks[t1 + 1];
   const nextIsSpeech = !!nextTok && nextTok.sent === sent && c.L.speech.has(nextTok.lower) && !nextTok.cap;
-  const app = appositive(c, t1);
+  let appMemo: ReturnType<typeof appositive> | undefined;
+  const getApp = (): ReturnType<typeof appositive> => (appMemo === undefined ? (appMemo = appositive(c, t1)) : appMemo);
   const possessiveOwner = prevTok?.kind === 's' ? spanAt(c, t0 - 2)?.entity : undefined;
   const whole = text(nameStart, t1);
 
@@ -585,14 +579,12 @@ function classifyRun(c: Ctx, run: Run): void {
   const given = c.L.given.has(firstLower) || (c.L.asian.has(firstLower) && nTok >= 2 && nTok <= 3);
   const asianSecond = nTok === 2 && c.L.asian.has(lastLower) && !c.L.common.has(firstLower);
   const personNounBefore = !!prevTok && !prevTok.cap && c.L.personNouns.has(prevTok.lower);
-  const appPerson = !!app && (app.role !== '' || (app.cue !== null && c.L.personNouns.has(app.cue)));
-  const roleCtx = role ?? (before ? { role: before.role, cls: before.cls } : null) ?? (app && app.role ? { role: app.role, cls: app.cls } : null);
   const allNameLike = nameToks.every((t, k) => (t.kind === 'w' && (t.cap || k > 0)) || t.text === '-');
   const shortOk = nTok <= 4 && allNameLike;
   const personish =
     shortOk &&
     !noPerson &&
-    (role !== null || titled || before !== null || personNounBefore || (given && nTok >= 2) || asianSecond || ((nextIsSpeech || appPerson) && (nTok >= 2 || given)));
+    (role !== null || titled || before !== null || personNounBefore || (given && nTok >= 2) || asianSecond || ((nTok >= 2 || given) && (nextIsSpeech || appPersonOf(c, getApp()))));
   // a lone surname of someone already named in the story ("Weichert", "Andrew")
   if (nTok === 1 && !role && !titled) {
     const sf = c.shortForms.get(toks[nameStart]!.text);
@@ -602,7 +594,7 @@ function classifyRun(c: Ctx, run: Run): void {
     }
   }
   if (personish) {
-    c.pending.push({ nameStart, t1, t0, role, before, prefixEntity, app, name: whole.replace(/'s$/, ''), given, sent });
+    c.pending.push({ nameStart, t1, t0, role, before, prefixEntity, name: whole.replace(/'s$/, ''), given, sent });
     return;
   }
 
@@ -618,6 +610,7 @@ function classifyRun(c: Ctx, run: Run): void {
     return false;
   };
   const shortName = nTok <= 4 && allNameLike;
+  const app = shortName ? getApp() : null;
   if (shortName && (cueBefore(c.L.companyCue) || (app && app.cue && c.L.companyCue.has(app.cue) && !app.role) || isCopula(c, t1, c.L.companyCue))) {
     const e = makeEntity(c, 'Company', whole, { country: countryFromContext(c, t0, t1, app) }, 0.7);
     addSpan(c, nameStart, t1, e, 'rec');
@@ -642,6 +635,68 @@ function classifyRun(c: Ctx, run: Run): void {
     return;
   }
   void possessiveOwner;
+}
+
+function appPersonOf(c: Ctx, app: ReturnType<typeof appositive>): boolean {
+  return !!app && (app.role !== '' || (app.cue !== null && c.L.personNouns.has(app.cue)));
+}
+
+function anySpan(c: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (c.at[k]! >= 0) return true;
+  return false;
+}
+
+/**
+ * Names the recogniser found once ("brand Kaviari", "HieFo Optoelectronics") are names everywhere in the
+ * story: later bare mentions ("Kaviari's managing director", "HieFo completed…") become spans too.
+ */
+function localNamesPass(c: Ctx): void {
+  const { toks } = c;
+  const reserved = new Uint8Array(toks.length);
+  for (const p of c.pending) for (let k = p.nameStart; k < p.t1; k++) reserved[k] = 1;
+  const names = new Map<string, Entity | null>();
+  const put = (key: string, e: Entity): void => {
+    const prev = names.get(key);
+    if (prev === undefined) names.set(key, e);
+    else if (prev && prev.id !== e.id) names.set(key, null);
+  };
+  for (const e of c.local.values()) {
+    if (e.label === 'Person' || e.label === 'Official') continue;
+    put(e.name, e);
+    // first word of a company name when distinctive: "HieFo" for "HieFo Optoelectronics"
+    const first = e.name.split(' ')[0]!;
+    if (e.label === 'Company' && first !== e.name && first.length > 2 && !c.L.common.has(first.toLowerCase()) && !c.lowerSeen.has(first.toLowerCase())) {
+      const m = matchAt(c.cat, tokenizeCached(first), 0);
+      if (!m) put(first, e);
+    }
+  }
+  if (names.size === 0) return;
+  for (const r of findRuns(c)) {
+    if (anySpan(c, r.t0, r.t1)) continue;
+    // longest prefix of the run that is a known local name
+    for (let a = r.t0; a < r.t1; a++) {
+      if (reserved[a]) continue;
+      for (let b = r.t1; b > a; b--) {
+        if (reserved[b - 1]) continue;
+        const e = names.get(roleText(c, a, b).replace(/\u2019/g, "'"));
+        if (e) {
+          addSpan(c, a, b, e, 'coref');
+          a = b - 1;
+          break;
+        }
+      }
+    }
+  }
+}
+
+const tokCache = new Map<string, Token[]>();
+function tokenizeCached(s: string): Token[] {
+  let t = tokCache.get(s);
+  if (!t) {
+    t = tokenize(s);
+    if (tokCache.size < 50_000) tokCache.set(s, t);
+  }
+  return t;
 }
 
 function isCopula(c: Ctx, after: number, cues: Set<string>): boolean {
@@ -710,6 +765,7 @@ export function recognize(toks: Token[], sents: Sentence[]): Recognition {
   registerShortForms(c);
   const runs = findRuns(c);
   for (const r of runs) classifyRun(c, r);
+  localNamesPass(c);
   for (const p of c.pending) resolvePerson(c, p);
   registerShortForms(c);
   // second pass: runs left unresolved may now be short forms seen elsewhere in the story
@@ -726,7 +782,7 @@ export function recognize(toks: Token[], sents: Sentence[]): Recognition {
   // roles around catalogue people
   for (const sp of c.spans) {
     if (sp.how !== 'gaz' || (sp.entity.label !== 'Official' && sp.entity.label !== 'Person')) continue;
-    const rb = roleBefore(c, sp.t0);
+    const rb = roleBefore(c, sp.t0) ?? (c.toks[sp.t0 - 1]?.text === ',' ? roleBefore(c, sp.t0 - 1) : null);
     let owner: Entity | null = null;
     let role: { role: string; cls: RoleClass } | null = null;
     if (rb) {

@@ -26,6 +26,7 @@ interface Pattern {
   confidence: number;
   defaultTarget?: string;
   bilateral?: string[];
+  modalBlockers?: string[];
 }
 
 interface TrigNode {
@@ -211,6 +212,13 @@ function findAsset(body: string, toks: Token[], afterSpan: number, sentB: number
 /** Words allowed between a country and its place: "Peru's Chancay port", "the Chinese port city of Tianjin". */
 const PLACE_GAP = new Set(['port', 'city', 'capital', 'of', 'the', 'main', 'island', 'region', 'province', 'town', 'coastal', 'northern', 'southern', 'eastern', 'western', 'northeast', 'northwest', 'southeast', 'southwest', 'central', 'border', 'village', 'county', 'state', 'largest', 'second-largest']);
 
+/** "U.S. company Emcore": a country followed by a common noun and then another candidate is an adjective. */
+function isModifier(toks: Token[], sp: Span, spans: Span[], labels: string[]): boolean {
+  const nx = toks[sp.t1];
+  if (!nx || nx.kind !== 'w' || nx.cap || nx.lower === 'and' || nx.lower === 'or') return false;
+  return spans.some((o) => o !== sp && o.t0 >= sp.t1 + 1 && o.t0 <= sp.t1 + 3 && labels.includes(o.entity.label));
+}
+
 export function extractRelations(ctx: RelContext): Fact[] {
   const { toks, sents, rec } = ctx;
   const P = getPatterns();
@@ -256,7 +264,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
       const after = spans[k + 2];
       const listGoesOn = !!after && toks.slice(nx.t1, after.t0).every((t) => t.text === ',' || t.lower === 'and') && after.t0 > nx.t1;
       const prevTok = toks[sp.t0 - 1];
-      if (e.label === 'Place' && f.label === 'Country' && !nx.demonym && !listGoesOn && prevTok?.text !== ',' && (gapText === ',' || gapText === ', the capital of' || gapText === 'in' || gapText === ', capital of')) {
+      if (e.label === 'Place' && f.label === 'Country' && !nx.demonym && !listGoesOn && prevTok?.text !== ',' && (gapText === ',' || gapText === ', the capital of' || gapText === 'in' || gapText === ', capital of' || ((gapText === 'on' || gapText === 'in') && toks[nx.t1]?.kind === 's'))) {
         emit('LOCATED_IN', e, f, {}, si, 0.85);
       } else if (e.label === 'Country' && f.label === 'Place' && gap.length <= 4 && (gap[0]?.kind === 's' || sp.demonym) && gap.every((t) => t.kind === 's' || PLACE_GAP.has(t.lower))) {
         emit('LOCATED_IN', f, e, {}, si, 0.8);
@@ -268,7 +276,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
     for (let i = s.t0; i + 2 < s.t1; i++) {
       if (toks[i + 1]!.text === '-' && toks[i + 2]!.lower === 'based') {
         const place = rec.at[i]! >= 0 ? rec.spans[rec.at[i]!]! : null;
-        if (!place || place.entity.label !== 'Place') continue;
+        if (!place || (place.entity.label !== 'Place' && place.entity.label !== 'Country')) continue;
         const owner = [...spans].reverse().find((x) => x.t1 <= place.t0 && ['Company', 'Organization', 'Outlet'].includes(x.entity.label) && place.t0 - x.t1 <= 6);
         const ownerAfter = spans.find((x) => x.t0 > i + 2 && ['Company', 'Organization', 'Outlet'].includes(x.entity.label) && x.t0 - i <= 8);
         const o = owner ?? ownerAfter;
@@ -292,11 +300,18 @@ export function extractRelations(ctx: RelContext): Fact[] {
       if (!hit) continue;
       const a = i;
       const b = hit.end;
+      const passiveNoAgent = ['is', 'was', 'were', 'been', 'be', 'being', 'are'].includes(toks[a - 1]?.lower ?? '') && toks[b]?.lower !== 'by';
       // a trigger inside an entity name ("Trade Representative", "Defense Production Act") does not count
       if (rec.at[a]! >= 0) continue;
       for (const pi of hit.pats) {
         const p = P.patterns[pi]!;
         if (toks[b] && P.blockers[pi]!.has(toks[b]!.lower)) continue;
+        if (p.mode === 'active' && passiveNoAgent && /ed$/.test(toks[a]!.lower)) continue;
+        if (p.modalBlockers) {
+          let modal = false;
+          for (let k = Math.max(s.t0, a - 6); k < a; k++) if (p.modalBlockers.includes(toks[k]!.lower)) modal = true;
+          if (modal) continue;
+        }
         const ok = (sp: Span, labels: string[]): boolean =>
           labels.includes(sp.entity.label) && (!sp.demonym || p.demonyms === true || (p.demonyms === 'from' && labels === p.from) || (p.demonyms === 'to' && labels === p.to));
         const left = (labels: string[]): Span | null => {
@@ -314,6 +329,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
             if (sp.t0 < b) continue;
             if (sp.t0 - b > p.window) break;
             if (!ok(sp, labels)) continue;
+            if (out.length === 0 && sp.entity.label === 'Country' && isModifier(toks, sp, spans, labels)) continue;
             if (out.length === 0) out.push(sp);
             else {
               const prev = out[out.length - 1]!;

@@ -129,29 +129,44 @@ export function tokenize(text: string): Token[] {
       i++;
     }
     const raw = text.slice(start, i);
-    const first = raw.charAt(0);
-    let letters = 0;
+    let cap = false;
+    let upper = false;
+    let plain = true;
     let uppers = 0;
     if (kind === 'w') {
-      for (let k = 0; k < raw.length; k++) {
-        const ch = raw.charAt(k);
-        if (ch !== ch.toLowerCase() || ch !== ch.toUpperCase()) {
+      let letters = 0;
+      for (let k = start; k < i; k++) {
+        const d = text.charCodeAt(k);
+        if (d >= 65 && d <= 90) {
           letters++;
-          if (isUpperChar(ch)) uppers++;
+          uppers++;
+        } else if (d === 0x2019) plain = false;
+        else if (d >= 97 && d <= 122) letters++;
+        else if (d >= 0xc0 && d !== 0x2019 && d !== 39) {
+          plain = false;
+          const ch = text.charAt(k);
+          const lo = ch.toLowerCase();
+          const up = ch.toUpperCase();
+          if (lo !== up) {
+            letters++;
+            if (ch === up) uppers++;
+          }
         }
+        if (k === start) cap = uppers === 1;
+      }
+      upper = letters >= 2 && uppers === letters;
+    }
+    let lower: string;
+    if (kind === 's') lower = "'s";
+    else {
+      if (kind !== 'w') lower = raw;
+      else if (plain && uppers === 0) lower = raw;
+      else {
+        lower = raw.toLowerCase();
+        if (!plain && lower.indexOf('\u2019') >= 0) lower = lower.replace(/\u2019/g, "'");
       }
     }
-    out.push({
-      text: raw,
-      lower: kind === 's' ? "'s" : raw.toLowerCase().replace(/\u2019/g, "'"),
-      start,
-      end: i,
-      kind,
-      cap: kind === 'w' && isUpperChar(first),
-      upper: kind === 'w' && letters >= 2 && uppers === letters,
-      sent: 0,
-      nl,
-    });
+    out.push({ text: raw, lower, start, end: i, kind, cap, upper, sent: 0, nl });
     nl = false;
   }
   return out;
