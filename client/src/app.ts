@@ -2,9 +2,9 @@
  * The explorer's controller: turns state changes into graph loads, layouts and derived classes,
  * keeps the URL in step, implements the panels' actions and registers the commands.
  */
-import type { Core, ElementDefinition, EventObject } from 'cytoscape';
+import type { Core, ElementDefinition, EventObject, Layouts } from 'cytoscape';
 import { api, plain } from './api/client.js';
-import type { SavedQuery, Table } from './api/types.js';
+import type { SavedQueryInfo, Table } from './api/types.js';
 import { commands, commandsChanged, isEnabled, onCommandsChanged, register, run } from './commands.js';
 import { factSources } from './corpus.js';
 import { $, fill, h, toast } from './dom.js';
@@ -29,10 +29,11 @@ export class Explorer {
   private large = false;
   private loadSeq = 0;
   private busy = 0;
+  private layout: Layouts | null = null;
   private table: Table | null = null;
   private sources: FactSources | null = null;
   private sourcesFor = '';
-  private savedQueries: Promise<SavedQuery[]> | null = null;
+  private savedQueries: Promise<SavedQueryInfo[]> | null = null;
   private lastHash = '';
   private readonly details: DetailsPanel;
   private readonly drawLegend: ReturnType<typeof legend>;
@@ -88,15 +89,17 @@ export class Explorer {
   }
 
   private async onChange(s: State, prev: State): Promise<void> {
+    if (s.inspect?.id !== prev.inspect?.id || s.inspect?.kind !== prev.inspect?.kind) void this.details.show(s.inspect);
     if (s.steps !== prev.steps) await this.loadSteps(s, prev);
     else if (s.layout !== prev.layout) this.runLayout(false);
-    const now = getState();
-    if (now !== s) return; // a newer change will render
-    await this.ensureSources(s);
+    await this.refresh();
+  }
+
+  /** Derives the whole view from the current state; idempotent, so it may run any number of times. */
+  private async refresh(): Promise<void> {
+    await this.ensureSources(getState());
+    const s = getState();
     applyView(this.cy, s, this.sources);
-    if (s.inspect?.kind !== prev.inspect?.kind || s.inspect?.id !== prev.inspect?.id || s.steps !== prev.steps) {
-      if (s.inspect?.id !== prev.inspect?.id || s.inspect?.kind !== prev.inspect?.kind) void this.details.show(s.inspect);
-    }
     this.filters.sync(s);
     this.drawLegend(this.cy, s);
     this.renderCanvasExtras(s);
@@ -153,8 +156,19 @@ export class Explorer {
     const eles = this.cy.elements().not('.filtered');
     if (eles.empty()) return;
     const name = getState().layout;
-    this.cy.stop();
-    eles.layout(layoutOptions(name, this.cy, eles, incremental && name === 'fcose')).run();
+    this.layout?.stop();
+    const layout = eles.layout(layoutOptions(name, this.cy, eles, incremental && name === 'fcose'));
+    this.layout = layout;
+    layout.one('layoutstop', () => {
+      if (this.layout !== layout) return;
+      this.layout = null;
+      // A handful of nodes should not fill the screen at maximum zoom.
+      if (this.cy.zoom() > 1.6) {
+        this.cy.zoom(1.6);
+        this.cy.center(eles);
+      }
+    });
+    layout.run();
   }
 
   /** Recreates the canvas with the large-graph settings when the size crosses the threshold. */
@@ -413,6 +427,10 @@ export class Explorer {
       },
       get busy() {
         return self.busy > 0;
+      },
+      /** True when nothing is loading and no layout is running. */
+      get idle() {
+        return self.busy === 0 && self.layout === null;
       },
       state: getState,
     };

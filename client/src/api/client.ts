@@ -3,16 +3,17 @@
  * ready to show to an analyst as it is.
  */
 import type {
-  EntityDetails,
+  EntityDetail,
   ExportFormat,
-  FactEvidence,
+  FactDetail,
   Graph,
   Health,
+  QueryParamSpec,
   QueryResult,
-  SavedQuery,
+  SavedQueryInfo,
   SearchHit,
-  StoryDetails,
-  StoryRef,
+  StoryDetail,
+  StorySummary,
 } from './types.js';
 
 export class ApiError extends Error {
@@ -103,28 +104,34 @@ export const api = {
   search: async (q: string, opts: { types?: string[]; limit?: number } = {}) =>
     list<SearchHit>(await request('GET', '/api/search' + qs({ q, types: opts.types?.join(','), limit: opts.limit ?? 10 })), 'results', 'hits'),
 
-  entity: (id: string) => request<EntityDetails>('GET', `/api/entities/${enc(id)}`),
+  entity: (id: string) => request<EntityDetail>('GET', `/api/entities/${enc(id)}`),
 
-  expand: (ids: string[], depth = 1, opts: { types?: string[]; limit?: number } = {}) =>
-    request<Graph>('POST', '/api/graph/expand', { ids, depth, ...(opts.types ? { types: opts.types } : {}), limit: opts.limit ?? 300 }),
+  expand: (ids: string[], depth = 1, opts: { types?: string[]; includeStories?: boolean; limit?: number } = {}) =>
+    request<Graph>('POST', '/api/graph/expand', {
+      ids,
+      depth,
+      ...(opts.types ? { types: opts.types } : {}),
+      includeStories: opts.includeStories ?? false,
+      limit: opts.limit ?? 500,
+    }),
 
   path: (from: string, to: string, maxHops = 4) => request<Graph>('GET', '/api/graph/path' + qs({ from, to, maxHops })),
 
   stories: async (filter: { entity?: string; outlet?: string; from?: string; to?: string } = {}) =>
-    list<StoryRef>(await request('GET', '/api/stories' + qs(filter)), 'stories', 'results'),
+    list<StorySummary>(await request('GET', '/api/stories' + qs(filter)), 'stories', 'results'),
 
-  story: (id: string) => request<StoryDetails>('GET', `/api/stories/${enc(id)}`),
+  story: (id: string) => request<StoryDetail>('GET', `/api/stories/${enc(id)}`),
 
-  fact: (key: string) => request<FactEvidence>('GET', `/api/facts/${enc(key)}`),
+  fact: (key: string) => request<FactDetail>('GET', `/api/facts/${enc(key)}`),
 
-  queries: async () => list<SavedQuery>(await request('GET', '/api/queries'), 'queries'),
+  queries: async () => list<SavedQueryInfo>(await request('GET', '/api/queries'), 'queries'),
 
   runQuery: (name: string, params: Record<string, unknown>) => request<QueryResult>('POST', `/api/queries/${enc(name)}/run`, { params }),
 
   cypher: (query: string, params: Record<string, unknown> = {}) => request<QueryResult>('POST', '/api/cypher', { query, params }),
 
-  saveQuery: (q: { name: string; description?: string; query: string; params?: unknown[] }, update = false) =>
-    request<SavedQuery>(update ? 'PUT' : 'POST', update ? `/api/queries/${enc(q.name)}` : '/api/queries', q),
+  saveQuery: (q: { name: string; description?: string; cypher: string; params?: QueryParamSpec[] }, update = false) =>
+    request<SavedQueryInfo>(update ? 'PUT' : 'POST', update ? `/api/queries/${enc(q.name)}` : '/api/queries', q),
 
   deleteQuery: (name: string) => send('DELETE', `/api/queries/${enc(name)}`).then(() => undefined),
 

@@ -40,7 +40,6 @@ export function createCy(container: HTMLElement, large: boolean, settings = CANV
     style: stylesheet(),
     minZoom: 0.05,
     maxZoom: 4,
-    wheelSensitivity: 0.3,
     boxSelectionEnabled: true,
     selectionType: 'single',
     motionBlur: false,
@@ -140,7 +139,8 @@ export function passes(data: Record<string, unknown>, isNode: boolean, f: Filter
   const type = String(data.type);
   if (f.hiddenRelations.includes(type)) return false;
   if (!isFact(type)) return true;
-  if (Number(data.storyCount) < f.minStories || Number(data.outletCount) < f.minOutlets) return false;
+  // Facts with no known outlet (outletCount 0) stay unless a minimum above one is asked for.
+  if ((f.minStories > 1 && Number(data.storyCount) < f.minStories) || (f.minOutlets > 1 && Number(data.outletCount) < f.minOutlets)) return false;
   const first = typeof props.firstReported === 'string' ? props.firstReported.slice(0, 10) : null;
   const last = typeof props.lastReported === 'string' ? props.lastReported.slice(0, 10) : first;
   if (f.from && last && last < f.from) return false;

@@ -4,10 +4,10 @@
  * highlighted and clickable. All data is rendered as text.
  */
 import { api, plain } from '../api/client.js';
-import type { EntityDetails, EvidenceQuote, FactEvidence, StoryDetails } from '../api/types.js';
+import type { EntityDetail, FactDetail, FactEvidence, StoryDetail } from '../api/types.js';
 import { fill, h, type Child } from '../dom.js';
 import { relationSpec } from '../../../model/graph-model.js';
-import { nodeType, nodeVisual, relationVisual } from '../graph/visuals.js';
+import { edgeLabel, nodeType, nodeVisual, relationVisual } from '../graph/visuals.js';
 import type { Inspect } from '../state.js';
 import type { Actions } from './actions.js';
 import { findMentions, quoteInContext, renderText } from './story-text.js';
@@ -52,7 +52,7 @@ function name(ref: unknown, info: ElementInfo): string {
 
 export class DetailsPanel {
   private seq = 0;
-  private storyBodies = new Map<string, Promise<StoryDetails>>();
+  private storyBodies = new Map<string, Promise<StoryDetail>>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -82,7 +82,7 @@ export class DetailsPanel {
     }
   }
 
-  private storyDetails(id: string): Promise<StoryDetails> {
+  private storyDetails(id: string): Promise<StoryDetail> {
     let p = this.storyBodies.get(id);
     if (!p) {
       p = api.story(id);
@@ -96,20 +96,23 @@ export class DetailsPanel {
     const local = this.info.lookup(id);
     const type = String(local?.type ?? '');
     if (local && type && !relationSpec(type)) return this.documentEdge(id, local);
-    const fact: FactEvidence = await api.fact(id);
+    const fact: FactDetail = await api.fact(id);
     const factType = fact.type ?? type;
     const spec = relationSpec(factType);
     const props = { ...(local?.props ?? {}), ...(fact.props ?? {}) };
-    const src = name(fact.source ?? props.source, this.info);
-    const tgt = name(fact.target ?? props.target, this.info);
     const quotes = fact.evidence ?? [];
-    const outlets = new Set(quotes.map((q) => q.outlet).filter(Boolean));
+    const outlets = new Set(quotes.map((q) => q.outletId ?? q.outlet).filter(Boolean));
     const wrap = h(
       'div',
       { class: 'details edge-details', dataset: { fact: id } },
-      h('h2', {}, `${src} ${spec?.phrase ?? factType} ${tgt}`),
-      h('p', { class: 'meta' }, h('span', { class: 'chip', style: { background: relationVisual(factType).colour } }, factType), ` ${quotes.length} quote${quotes.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}`),
-      propsTable(Object.fromEntries(Object.entries(props).filter(([k]) => k !== 'source' && k !== 'target'))),
+      h('h2', {}, `${fact.source.name} ${spec?.phrase ?? factType} ${fact.target.name}`),
+      h(
+        'p',
+        { class: 'meta' },
+        h('span', { class: 'chip', style: { background: relationVisual(factType).colour } }, factType),
+        ` ${quotes.length} quote${quotes.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}`,
+      ),
+      propsTable(props),
     );
     const list = h('ol', { class: 'evidence-list' });
     wrap.appendChild(section('Evidence', quotes.length ? list : h('p', { class: 'muted' }, 'No quote is stored for this fact.')));
@@ -117,7 +120,7 @@ export class DetailsPanel {
     return wrap;
   }
 
-  private quote(q: EvidenceQuote): HTMLElement {
+  private quote(q: FactEvidence): HTMLElement {
     const body = h('blockquote', { class: 'evidence-quote' }, h('mark', { class: 'quote' }, q.quote));
     const claim = q.claim && Object.keys(q.claim).length ? h('span', { class: 'claim' }, `states ${Object.entries(q.claim).map(([k, v]) => `${k} ${formatValue(v)}`).join(', ')}`) : null;
     const item = h(
@@ -129,25 +132,26 @@ export class DetailsPanel {
         { class: 'meta' },
         h('strong', {}, q.outlet ?? 'Unknown outlet'),
         ' · ',
-        q.date ?? 'undated',
+        q.published ?? 'undated',
         ' · ',
         h('button', { class: 'link', type: 'button', on: { click: () => this.actions.inspect('story', q.story.id) } }, q.story.title || 'the story'),
         q.url ? ' · ' : null,
         q.url ? h('a', { href: q.url, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
-        q.confidence !== undefined ? ` · confidence ${Math.round(Number(q.confidence) * 100)}%` : null,
+        typeof q.confidence === 'number' ? ` · confidence ${Math.round(Number(q.confidence) * 100)}%` : null,
         claim ? ' · ' : null,
         claim,
       ),
     );
-    // The quote within its story: the text either side, from the server or from the story itself.
-    if (q.context) fill(body, q.context.before, h('mark', { class: 'quote' }, q.quote), q.context.after);
-    else
+    // The quote within its story: the text either side, cut from the story body.
+    if (typeof q.start === 'number' && typeof q.end === 'number') {
+      const [start, end] = [q.start, q.end];
       this.storyDetails(q.story.id)
         .then((story) => {
-          const [before, quoted, after] = quoteInContext(story.body, q.start, q.end);
+          const [before, quoted, after] = quoteInContext(story.body, start, end);
           if (quoted) fill(body, before, h('mark', { class: 'quote' }, quoted), after);
         })
         .catch(() => undefined);
+    }
     return item;
   }
 
@@ -167,8 +171,8 @@ export class DetailsPanel {
   private async node(id: string): Promise<HTMLElement> {
     const local = this.info.lookup(id);
     if (local?.type === 'Story' || id.startsWith('story:')) return this.story(id);
-    const e: EntityDetails = await api.entity(id);
-    const type = nodeType(e.labels ?? [String(local?.type ?? '')]);
+    const e: EntityDetail = await api.entity(id);
+    const type = e.label ?? nodeType(e.labels ?? [String(local?.type ?? '')]);
     const wrap = h(
       'div',
       { class: 'details node-details' },
@@ -190,23 +194,23 @@ export class DetailsPanel {
     const facts = e.facts ?? [];
     wrap.appendChild(
       section(
-        `Facts (${facts.length})`,
+        `Facts (${facts.length}${e.factsTruncated ? '+' : ''})`,
         facts.length
           ? h(
               'ul',
               { class: 'fact-list' },
-              ...facts.map((f) =>
-                h(
+              ...facts.map((f) => {
+                const phrase = relationSpec(f.type)?.phrase ?? f.type;
+                const text = f.direction === 'out' ? `${e.name} ${phrase} ${f.other.name}` : `${f.other.name} ${phrase} ${e.name}`;
+                const values = edgeLabel(f.type, f.props ?? {}).slice(f.type.length).trim();
+                return h(
                   'li',
                   {},
-                  h(
-                    'button',
-                    { class: 'link', type: 'button', on: { click: () => this.actions.inspect('edge', f.key) } },
-                    `${f.sourceName ?? name(f.source, this.info)} ${relationSpec(f.type)?.phrase ?? f.type} ${f.targetName ?? name(f.target, this.info)}`,
-                  ),
-                  f.storyCount ? h('span', { class: 'muted' }, ` · ${f.storyCount} stor${f.storyCount === 1 ? 'y' : 'ies'}`) : null,
-                ),
-              ),
+                  h('button', { class: 'link', type: 'button', dataset: { fact: f.key }, on: { click: () => this.actions.inspect('edge', f.key) } }, text),
+                  values ? ` (${values})` : null,
+                  h('span', { class: 'muted' }, ` · ${f.storyCount} stor${f.storyCount === 1 ? 'y' : 'ies'}`),
+                );
+              }),
             )
           : h('p', { class: 'muted' }, 'No facts recorded.'),
       ),
@@ -214,7 +218,7 @@ export class DetailsPanel {
     const stories = e.stories ?? [];
     wrap.appendChild(
       section(
-        `Stories mentioning it (${stories.length})`,
+        `Stories mentioning it (${e.storiesTotal ?? stories.length})`,
         stories.length
           ? h(
               'ul',
@@ -236,16 +240,14 @@ export class DetailsPanel {
 
   private async story(id: string): Promise<HTMLElement> {
     const s = await this.storyDetails(id);
-    const entities = (s.entities ?? []).map((e) => ({
-      id: e.id,
-      type: e.label ?? nodeType(e.labels ?? []),
-      names: [e.name, ...(e.aliases ?? [])],
-    }));
-    const byId = new Map((s.entities ?? []).map((e) => [e.id, e]));
-    const quotes = (s.facts ?? []).filter((f) => typeof f.start === 'number' && typeof f.end === 'number').map((f) => ({ start: f.start!, end: f.end! }));
+    const mentions = s.mentions ?? [];
+    const aliases = await entityAliases(mentions.map((m) => m.id));
+    const entities = mentions.map((m) => ({ id: m.id, type: m.label, names: [m.name, ...(aliases.get(m.id) ?? [])] }));
+    const byId = new Map(mentions.map((m) => [m.id, m]));
+    const quotes = (s.facts ?? []).flatMap((f) => f.evidence ?? []).filter((ev) => typeof ev.start === 'number' && typeof ev.end === 'number').map((ev) => ({ start: ev.start!, end: ev.end! }));
     const text = renderText(s.body ?? '', quotes, findMentions(s.body ?? '', entities), (entityId) => {
-      const e = byId.get(entityId);
-      if (!this.actions.focus(entityId)) this.actions.openEntity({ id: entityId, label: e?.label ?? nodeType(e?.labels ?? []), name: e?.name ?? entityId });
+      const m = byId.get(entityId);
+      if (!this.actions.focus(entityId)) this.actions.openEntity({ id: entityId, label: m?.label ?? 'Entity', name: m?.name ?? entityId });
       this.actions.inspect('node', entityId);
     });
     return h(
@@ -261,10 +263,21 @@ export class DetailsPanel {
         s.url ? ' · ' : null,
         s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
       ),
-      (s.entities ?? []).length
-        ? h('p', { class: 'legend-inline' }, `${s.entities.length} entities recognised; quotes behind facts are `, h('mark', { class: 'quote' }, 'highlighted'), '.')
+      mentions.length
+        ? h('p', { class: 'legend-inline muted' }, `${mentions.length} entities recognised (underlined, click to open); quotes behind facts are `, h('mark', { class: 'quote' }, 'highlighted'), '.')
         : null,
       text,
     );
+  }
+}
+
+/** Aliases of the entities a story mentions, so "Beijing" or "PRC" are highlighted too. */
+async function entityAliases(ids: string[]): Promise<Map<string, string[]>> {
+  if (!ids.length) return new Map();
+  try {
+    const r = await api.cypher('MATCH (e:Entity) WHERE e.id IN $ids RETURN e.id AS id, coalesce(e.aliases, []) AS aliases', { ids });
+    return new Map(r.table.rows.map((row) => [String(row[0]), Array.isArray(row[1]) ? row[1].map(String) : []]));
+  } catch {
+    return new Map();
   }
 }

@@ -3,7 +3,7 @@
  * editor for ad-hoc read-only queries that can be saved for later.
  */
 import { api, plain } from '../api/client.js';
-import type { QueryParam, SavedQuery } from '../api/types.js';
+import type { QueryParamSpec as QueryParam, SavedQueryInfo as SavedQuery } from '../api/types.js';
 import { fill, h, toast } from '../dom.js';
 import type { Actions } from './actions.js';
 import { createEditor, type CypherEditor } from './cypher-editor.js';
@@ -71,7 +71,7 @@ export function queriesPanel(actions: Actions) {
         error.hidden = false;
       }
     };
-    const text = q.query ?? q.cypher;
+    const text = q.cypher;
     fill(
       form,
       h(
@@ -82,7 +82,7 @@ export function queriesPanel(actions: Actions) {
         ...inputs.map((i) => i.el),
         q.params.length ? null : h('p', { class: 'muted' }, 'This query takes no parameters.'),
         error,
-        h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'primary' }, 'Run'), text ? h('button', { type: 'button', on: { click: () => loadIntoEditor(text, q.custom ? q.name : '') } }, 'Edit as Cypher') : null),
+        h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'primary' }, 'Run'), text ? h('button', { type: 'button', on: { click: () => loadIntoEditor(text, q.source === 'saved' ? q.name : '') } }, 'Edit as Cypher') : null),
       ),
     );
   };
@@ -107,7 +107,7 @@ export function queriesPanel(actions: Actions) {
                   'li',
                   {},
                   h('button', { type: 'button', class: 'link', dataset: { query: q.name }, on: { click: () => openForm(q) } }, q.name),
-                  q.custom ? h('button', { type: 'button', class: 'small', title: 'Delete this saved query', on: { click: () => remove(q.name) } }, '×') : null,
+                  q.source === 'saved' ? h('button', { type: 'button', class: 'small', title: 'Delete this saved query', on: { click: () => remove(q.name) } }, '×') : null,
                   q.description ? h('div', { class: 'muted' }, q.description) : null,
                 ),
               ),
@@ -134,10 +134,10 @@ export function queriesPanel(actions: Actions) {
     const query = editor?.value().trim() ?? '';
     const name = nameInput.value.trim();
     if (!query || !name) return toast('Give the query a name and some Cypher first.', 'error');
-    const params = [...new Set([...query.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))].map((p) => ({ name: p, type: 'string' }));
+    const params = [...new Set([...query.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))].map((p) => ({ name: p, type: 'string' as const, default: '', help: '' }));
     try {
-      const exists = queries.some((q) => q.name === name && q.custom);
-      await api.saveQuery({ name, description: 'Saved from the Cypher editor', query, params }, exists);
+      const exists = queries.some((q) => q.name === name && q.source === 'saved');
+      await api.saveQuery({ name, description: 'Saved from the Cypher editor', cypher: query, params }, exists);
       toast(`Saved ${name}.`);
       await refresh();
     } catch (e) {

@@ -1,0 +1,262 @@
+/**
+ * The explorer in a real browser against the real API and a seeded Neo4j: search and expand,
+ * evidence behind an edge, saved queries, filters, export, shareable URLs, and story text that
+ * cannot inject markup.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCorpus } from '../../seed/pipeline.js';
+import { idle, startHarness, watchErrors, type Harness } from './harness.js';
+
+type Hook = {
+  cy: import('cytoscape').Core;
+  state: () => import('../../client/src/state.js').State;
+  idle: boolean;
+};
+declare global {
+  interface Window {
+    __newsgraph: Hook;
+    __xss?: number;
+  }
+}
+
+const XSS_STORY = 'story:00000000deadbeef';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness(async (db) => {
+    await seedCorpus(db, { reset: true });
+    const session = db.driver.session({ database: db.name });
+    try {
+      // A hostile story, stored the way docs/graph-shape.md describes stories.
+      await session.run(
+        `MERGE (s:Story {id: $id})
+         SET s.title = 'Hostile <script>window.__xss = 1</script> title', s.name = s.title,
+             s.body = $body, s.outlet = 'Reuters', s.published = date('2024-05-01'),
+             s.url = 'javascript:window.__xss = 4', s.pages = ['test'], s.layout = 'test'
+         WITH s MATCH (c:Country {id: 'country:CHN'})
+         MERGE (s)-[m:MENTIONS]->(c) SET m.count = 1, m.first = 'China is named here.'`,
+        {
+          id: XSS_STORY,
+          body: 'China is named here. <img src=x onerror="window.__xss = 2"> and <script>window.__xss = 3</script> stay text.\n\n<b>bold?</b>',
+        },
+      );
+    } finally {
+      await session.close();
+    }
+  });
+  // Full-text indexes may trail the write that seeded them by a moment.
+  for (let i = 0; i < 50; i++) {
+    const res = await fetch(`${h.base}/api/search?q=COSCO`);
+    if (res.ok && ((await res.json()) as { hits: unknown[] }).hits.length) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await h.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${h.base}/${hash}`);
+  await page.waitForFunction(() => !!window.__newsgraph);
+  await idle(page);
+  return { page, errors };
+}
+
+const visibleIds = (page: Page) =>
+  page.evaluate(() =>
+    window.__newsgraph.cy
+      .elements()
+      .not('.filtered')
+      .map((e) => e.id())
+      .sort(),
+  );
+
+/** Waits until the element's text contains (or, for a RegExp, matches) what is expected. */
+async function textOf(loc: Locator, expected: string | RegExp, timeout = 10_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await loc.count()) ? ((await loc.first().textContent()) ?? '') : '';
+    if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Expected ${String(expected)} in ${loc}, found: ${text.slice(0, 300)}`);
+}
+
+async function tapEdgeOfType(page: Page, type: string): Promise<string> {
+  const id = await page.evaluate((t) => {
+    const edge = window.__newsgraph.cy.edges(`[type = "${t}"]`).not('.filtered').first();
+    edge.emit('tap');
+    return edge.id();
+  }, type);
+  expect(id, `an ${type} edge in the view`).toBeTruthy();
+  return id;
+}
+
+async function runStartingPoint(page: Page, query: string): Promise<void> {
+  await page.click(`.start-point[data-query="${query}"]`);
+  await page.waitForFunction((q) => window.__newsgraph.state().steps[0]?.kind === 'query' && JSON.stringify(window.__newsgraph.state().steps).includes(q), query);
+  await idle(page);
+}
+
+describe('explorer', () => {
+  it('searches COSCO, expands it with a double-click and shows the quote behind its OWNS_STAKE edge', async () => {
+    const { page, errors } = await open();
+    await textOf(page.locator('.canvas-empty'), 'Where to begin');
+    await page.keyboard.press('/');
+    await page.keyboard.type('COSCO');
+    const suggestion = page.locator('#suggestions li[data-id]').first();
+    await suggestion.waitFor();
+    const id = await suggestion.getAttribute('data-id');
+    expect(id).toMatch(/^company:/);
+    await suggestion.click();
+    await page.waitForFunction((i) => window.__newsgraph.cy.getElementById(i!).nonempty(), id);
+    await idle(page);
+    await textOf(page.locator('#details h2'), /COSCO/i);
+
+    // A real double-click on the canvas, where the node is drawn.
+    const at = await page.evaluate((i) => {
+      const { cy } = window.__newsgraph;
+      const p = cy.getElementById(i!).renderedPosition();
+      const r = cy.container()!.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, id);
+    await page.mouse.dblclick(at.x, at.y);
+    await page.waitForFunction(() => window.__newsgraph.state().steps.some((s) => s.kind === 'expand'));
+    await idle(page);
+    expect(await page.evaluate(() => window.__newsgraph.cy.nodes().length)).toBeGreaterThan(1);
+
+    const key = await tapEdgeOfType(page, 'OWNS_STAKE');
+    const quotes = await page.locator('.evidence-list .evidence mark.quote').allTextContents();
+    const session = h.db.driver.session({ database: h.db.name });
+    const stored = await session.run('MATCH (ev:Evidence {relKey: $key}) RETURN ev.quote AS quote', { key });
+    await session.close();
+    expect(stored.records.length).toBeGreaterThan(0);
+    await page.locator('.evidence-list mark.quote').first().waitFor();
+    const shown = (await page.locator('.evidence-list mark.quote').allTextContents()).join('\n');
+    for (const r of stored.records) expect(shown).toContain(String(r.get('quote')));
+    expect(quotes.length + shown.length).toBeGreaterThan(0);
+
+    // Undo takes the expansion back.
+    await page.keyboard.press('z');
+    await idle(page);
+    expect(await page.evaluate(() => window.__newsgraph.cy.nodes().map((n) => n.id()))).toEqual([id]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs china-russia-trade and shows the TRADES_WITH edge with its value', async () => {
+    const { page, errors } = await open();
+    await runStartingPoint(page, 'china-russia-trade');
+    const label = await page.evaluate(() => window.__newsgraph.cy.edges('[type = "TRADES_WITH"]').first().data('label') as string);
+    expect(label).toMatch(/^TRADES_WITH .*\d/);
+    const ends = await page.evaluate(() => {
+      const e = window.__newsgraph.cy.edges('[type = "TRADES_WITH"]').first();
+      return [e.source().data('name'), e.target().data('name')].sort();
+    });
+    expect(ends).toEqual(['China', 'Russia']);
+    await tapEdgeOfType(page, 'TRADES_WITH');
+    await textOf(page.locator('.edge-details h2'), 'trades with');
+    await page.locator('.evidence-list mark.quote').first().waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('changes the graph when a filter changes, and reopens the same view from a copied URL', async () => {
+    const { page, errors } = await open();
+    await runStartingPoint(page, 'sanctions-network');
+    const before = await visibleIds(page);
+    expect(before.length).toBeGreaterThan(0);
+
+    // The legend doubles as a type toggle: switching off countries changes what is drawn.
+    await page.click('#legend [data-type="Country"]');
+    await idle(page);
+    const after = await visibleIds(page);
+    expect(after).not.toEqual(before);
+    expect(await page.evaluate(() => window.__newsgraph.cy.nodes('[type = "Country"]').not('.filtered').length)).toBe(0);
+
+    // A filter in the Filters tab: at least 2 stories behind each fact.
+    await page.click('[data-tab="filters"]');
+    await page.fill('#min-stories', '2');
+    await page.press('#min-stories', 'Enter');
+    await page.waitForFunction(() => window.__newsgraph.state().filters.minStories === 2);
+    await idle(page);
+    const weak = await page.evaluate(() => window.__newsgraph.cy.edges('.fact').filter((e) => e.data('storyCount') < 2 && !e.hasClass('filtered')).length);
+    expect(weak).toBe(0);
+    await page.selectOption('#layout', 'concentric');
+    await idle(page);
+
+    const url = page.url();
+    expect(url).toContain('#');
+    const shown = await visibleIds(page);
+    const again = await open(new URL(url).hash);
+    expect(await visibleIds(again.page)).toEqual(shown);
+    const state = await again.page.evaluate(() => window.__newsgraph.state());
+    expect(state.filters.hiddenTypes).toEqual(['Country']);
+    expect(state.filters.minStories).toBe(2);
+    expect(state.layout).toBe('concentric');
+    expect(await again.page.inputValue('#layout')).toBe('concentric');
+    expect([...errors, ...again.errors]).toEqual([]);
+    await again.page.close();
+    await page.close();
+  });
+
+  it('exports the view as GraphML and PNG', async () => {
+    const { page, errors } = await open();
+    await runStartingPoint(page, 'china-russia-trade');
+    await page.click('[data-tab="export"]');
+
+    const [graphml] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="graphml"]')]);
+    const xml = readFileSync((await graphml.path())!, 'utf8');
+    expect(xml).toContain('<graphml');
+    expect(xml).toContain('China');
+    expect(xml).toContain('TRADES_WITH');
+
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="png"]')]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(bytes.length).toBeGreaterThan(2000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows markup inside a story as literal text and runs none of it', async () => {
+    const { page, errors } = await open(`#inspect=story:${XSS_STORY}`);
+    const text = page.locator('.story-details .story-text');
+    await text.waitFor();
+    await textOf(text, '<img src=x onerror="window.__xss = 2">');
+    await textOf(text, '<script>window.__xss = 3</script>');
+    await textOf(text, '<b>bold?</b>');
+    expect(await textOf(page.locator('.story-details h2'), 'Hostile')).toBe('Hostile <script>window.__xss = 1</script> title');
+    expect(await page.locator('#details img, #details script, #details b').count()).toBe(0);
+    // The recognised entity is highlighted and clickable; the javascript: url is not a link.
+    await textOf(page.locator('.story-text .entity-link').first(), 'China');
+    expect(await page.locator('#details a[href^="javascript"]').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+    await page.locator('.story-text .entity-link').first().click();
+    await page.waitForFunction(() => window.__newsgraph.cy.getElementById('country:CHN').nonempty());
+    expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('takes the README screenshot: port ownership with the evidence open', async () => {
+    const { page, errors } = await open();
+    await runStartingPoint(page, 'port-ownership');
+    await tapEdgeOfType(page, 'OWNS_STAKE');
+    await page.locator('.evidence-list mark.quote').first().waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.resolve('docs/screenshot.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
