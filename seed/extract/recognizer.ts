@@ -420,7 +420,7 @@ function findRuns(c: Ctx): Run[] {
         let k = j + 1;
         if (toks[k]?.lower === 'the' && toks[k]!.kind === 'w') k++;
         const nx = toks[k];
-        if (isWord(nx) && nx.cap && nx.sent === sent && free(k)) {
+        if (isWord(nx) && nx.cap && nx.sent === sent && free(k) && !c.L.common.has(nx.lower)) {
           j = k + 1;
           continue;
         }
@@ -581,12 +581,18 @@ function classifyRun(c: Ctx, run: Run): void {
   const personNounBefore = !!prevTok && !prevTok.cap && c.L.personNouns.has(prevTok.lower);
   const allNameLike = nameToks.every((t, k) => (t.kind === 'w' && (t.cap || k > 0)) || t.text === '-');
   const shortOk = nTok <= 4 && allNameLike;
+  const nonPersonCue = (() => {
+    if (role || titled || before) return false;
+    const a = getApp();
+    return !!a && !a.role && !!a.cue && !c.L.personNouns.has(a.cue);
+  })();
   const personish =
     shortOk &&
     !noPerson &&
+    !nonPersonCue &&
     (role !== null || titled || before !== null || personNounBefore || (given && nTok >= 2) || asianSecond || ((nTok >= 2 || given) && (nextIsSpeech || appPersonOf(c, getApp()))));
   // a lone surname of someone already named in the story ("Weichert", "Andrew")
-  if (nTok === 1 && !role && !titled) {
+  if (nTok === 1 && !role) {
     const sf = c.shortForms.get(toks[nameStart]!.text);
     if (sf) {
       addSpan(c, nameStart, t1, sf, 'coref');
@@ -626,7 +632,8 @@ function classifyRun(c: Ctx, run: Run): void {
   const cityOf = prevTok?.lower === 'of' && prev2 && c.L.placeCue.has(prev2.lower);
   const inCountry = !!prevTok && c.L.locPrep.has(prevTok.lower) && !prevTok.cap && nextTok?.text === ',' && spanAt(c, t1 + 1)?.entity.label === 'Country';
   const countryCapital = prevTok?.lower === 'capital' && prev2?.kind === 's';
-  if (shortName && (based || cityOf || inCountry || countryCapital)) {
+  const afterIn = !!prevTok && (prevTok.lower === 'in' || prevTok.lower === 'near') && !prevTok.cap && nTok <= 2 && !given && !c.shortForms.has(toks[nameStart]!.text) && nextTok?.kind !== 's';
+  if (shortName && (based || cityOf || inCountry || countryCapital || afterIn)) {
     let country: string | null = null;
     if (inCountry) country = spanAt(c, t1 + 1)!.entity.id;
     else if (countryCapital) country = countryOf(c, spanAt(c, t0 - 3)?.entity)?.id ?? null;

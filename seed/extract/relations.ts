@@ -27,6 +27,7 @@ interface Pattern {
   defaultTarget?: string;
   bilateral?: string[];
   modalBlockers?: string[];
+  notFollowedBy?: string[];
 }
 
 interface TrigNode {
@@ -307,6 +308,11 @@ export function extractRelations(ctx: RelContext): Fact[] {
         const p = P.patterns[pi]!;
         if (toks[b] && P.blockers[pi]!.has(toks[b]!.lower)) continue;
         if (p.mode === 'active' && passiveNoAgent && /ed$/.test(toks[a]!.lower)) continue;
+        if (p.notFollowedBy) {
+          let cancel = false;
+          for (let k = b; k < Math.min(s.t1, b + 6); k++) if (p.notFollowedBy.includes(toks[k]!.lower)) cancel = true;
+          if (cancel) continue;
+        }
         if (p.modalBlockers) {
           let modal = false;
           for (let k = Math.max(s.t0, a - 6); k < a; k++) if (p.modalBlockers.includes(toks[k]!.lower)) modal = true;

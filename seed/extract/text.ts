@@ -204,6 +204,8 @@ export function splitSentences(tokens: Token[]): Sentence[] {
       const base = t.lower.replace(/\.$/, '');
       const dotted = t.text.length > 2 && t.text.charAt(1) === '.';
       if ((dotted || ABBREV_MAY_END.has(base)) && next.cap && SENTENCE_STARTERS.has(next.lower)) end = true;
+      // "… Hanwha Materials Corp. Kim Dae-jung, the chief executive": a company suffix then a new capitalised name
+      else if (ABBREV_MAY_END.has(base) && base !== 'etc' && next.cap && next.kind === 'w' && !ABBREV_MAY_END.has(next.lower.replace(/\.$/, '')) && tokens[i + 2]?.cap && tokens[i + 2]?.kind === 'w') end = true;
     }
     if (end) {
       close(last + 1);
