@@ -3,7 +3,7 @@
  * errors are translated into them in one function, `fromNeo4jError`. The JSON error handler in
  * app.ts is the only place that turns them into responses: `{error: {code, message, details}}`.
  */
-import { Neo4jError, isRetriableError } from 'neo4j-driver';
+import { Neo4jError } from 'neo4j-driver';
 
 export class AppError extends Error {
   constructor(
@@ -65,7 +65,7 @@ export function fromNeo4jError(error: unknown, timeoutMs: number): unknown {
   if (error instanceof AppError) return error;
   if (!(error instanceof Neo4jError)) return error;
   const code = error.code ?? '';
-  if (UNAVAILABLE_CODES.has(code) || (isRetriableError(error) && /unavailable|connect/i.test(error.message))) {
+  if (UNAVAILABLE_CODES.has(code) || (Neo4jError.isRetryable(error) && /unavailable|connect/i.test(error.message))) {
     return new DatabaseUnavailableError();
   }
   if (code.includes('TransactionTimedOut') || code.includes('Transaction.TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
