@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../server/app.js';
 import type { Database } from '../../server/db/connect.js';
+import { applySchema } from '../../server/db/schema.js';
 import { testConfig, testDatabase } from '../int/helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,6 +43,7 @@ export interface Harness {
 export async function startHarness(seed: (db: Database) => Promise<unknown>): Promise<Harness> {
   await buildClientIfStale();
   const db = testDatabase();
+  await applySchema(db);
   await seed(db);
   const app = createApp({ db, config: testConfig({ NEWSGRAPH_SEED_ON_START: '0' }), log: () => {} });
   const server: Server = await new Promise((resolve) => {
