@@ -4,7 +4,9 @@
  * over a few thousand entities — a few hubs such as China and the United States appear in most
  * stories — and sentences that state typed relations. Same seed, same corpus, byte for byte.
  */
-import countries from 'world-countries';
+import worldCountries, { type Country } from 'world-countries';
+
+const countries = worldCountries as unknown as Country[];
 
 /** mulberry32: a tiny, fast, seeded PRNG; plenty for synthetic text. */
 export function rng(seed: number): () => number {

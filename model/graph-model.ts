@@ -40,7 +40,7 @@ export interface RelationSpec {
 export const RELATIONS: readonly RelationSpec[] = [
   { type: 'TRADES_WITH', phrase: 'trades with', props: ['value', 'currency', 'year'], symmetric: true },
   { type: 'OWNS_STAKE', phrase: 'owns a stake in', props: ['percent'], symmetric: false },
-  { type: 'ACQUIRED', phrase: 'acquired', props: [], symmetric: false },
+  { type: 'ACQUIRED', phrase: 'acquired', props: ['asset'], symmetric: false },
   { type: 'SANCTIONS', phrase: 'sanctions', props: [], symmetric: false },
   { type: 'EXPORT_CONTROLS', phrase: 'controls exports of', props: ['item'], symmetric: false },
   { type: 'BUILT', phrase: 'built', props: [], symmetric: false },

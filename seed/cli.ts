@@ -7,18 +7,8 @@ import cliProgress from 'cli-progress';
 import { loadConfig } from '../server/config.js';
 import { connectDatabase } from '../server/db/connect.js';
 import { applySchema } from '../server/db/schema.js';
-import { seedCorpus, SAMPLE_DIR, type SeedSummary } from './pipeline.js';
-
-export function formatSummary(summary: SeedSummary): string {
-  const lines = [
-    `Seeded ${summary.stories} stories from ${summary.files} files in ${summary.seconds.toFixed(1)} s (${summary.facts} facts, ${summary.evidence} pieces of evidence in this run).`,
-    `Nodes:         ${Object.entries(summary.counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `Relationships: ${Object.entries(summary.counts.relationships).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-  ];
-  for (const problem of summary.problems) lines.push(`  ✗ ${problem.file}: ${problem.message}`);
-  if (summary.problems.length > 0) lines.push(`${summary.problems.length} problem(s): the files or stories above were skipped; everything else was loaded.`);
-  return lines.join('\n');
-}
+import { seedCorpus, SAMPLE_DIR } from './pipeline.js';
+import { formatSummary } from './summary.js';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -50,6 +50,8 @@ export interface SeedSummary {
   problems: SeedProblem[];
   counts: GraphCounts;
   seconds: number;
+  /** Where the time went: reading and parsing files, extraction, writing to Neo4j. */
+  phases: { parse: number; extract: number; load: number };
 }
 
 /** Extracts one story; a story the extractor cannot handle is reported, not fatal. */
@@ -67,18 +69,43 @@ function extractAll(stories: Story[], problems: SeedProblem[]): { stories: Story
   return { stories: kept, extractions };
 }
 
-/** Parses, extracts and loads stories that are already in memory (POST /api/stories, tests). */
-export async function loadStories(db: Database, stories: Story[], batchSize = 200): Promise<{ stories: number; facts: number; evidence: number; problems: SeedProblem[] }> {
-  const problems: SeedProblem[] = [];
-  const totals = { stories: 0, facts: 0, evidence: 0 };
+export interface LoadResult {
+  stories: number;
+  facts: number;
+  evidence: number;
+  problems: SeedProblem[];
+  /** What was created or merged, for callers that report it (POST /api/stories). */
+  loaded: Array<{ id: string; title: string; entities: string[]; facts: Array<{ type: string; from: string; to: string }> }>;
+  /** Seconds spent extracting and writing, for benchmarks. */
+  extractSeconds: number;
+  loadSeconds: number;
+}
+
+/** Extracts and loads stories that are already parsed (seeding, POST /api/stories). */
+export async function loadStories(db: Database, stories: Story[], batchSize = 200, keepDetails = false): Promise<LoadResult> {
+  const result: LoadResult = { stories: 0, facts: 0, evidence: 0, problems: [], loaded: [], extractSeconds: 0, loadSeconds: 0 };
   for (let i = 0; i < stories.length; i += batchSize) {
-    const batch = extractAll(stories.slice(i, i + batchSize), problems);
+    const t0 = performance.now();
+    const batch = extractAll(stories.slice(i, i + batchSize), result.problems);
+    const t1 = performance.now();
     const written = await writeBatch(db, batch.stories, batch.extractions);
-    totals.stories += written.stories;
-    totals.facts += written.facts;
-    totals.evidence += written.evidence;
+    result.extractSeconds += (t1 - t0) / 1000;
+    result.loadSeconds += (performance.now() - t1) / 1000;
+    result.stories += written.stories;
+    result.facts += written.facts;
+    result.evidence += written.evidence;
+    if (keepDetails) {
+      batch.extractions.forEach((extraction, index) => {
+        result.loaded.push({
+          id: extraction.storyId,
+          title: batch.stories[index]!.title,
+          entities: extraction.entities.map((e) => e.id),
+          facts: extraction.facts.map(({ type, from, to }) => ({ type, from, to })),
+        });
+      });
+    }
   }
-  return { ...totals, problems };
+  return result;
 }
 
 export async function seedCorpus(db: Database, options: SeedOptions = {}): Promise<SeedSummary> {
@@ -89,11 +116,16 @@ export async function seedCorpus(db: Database, options: SeedOptions = {}): Promi
   const problems: SeedProblem[] = [];
   const totals = { stories: 0, facts: 0, evidence: 0 };
   const storyIds = new Set<string>();
+  const phases = { parse: 0, extract: 0, load: 0 };
   for (let i = 0; i < files.length; i += filesPerStep) {
     const step = files.slice(i, i + filesPerStep);
+    const t0 = performance.now();
     const parsed = await readCorpus(step);
+    phases.parse += (performance.now() - t0) / 1000;
     problems.push(...parsed.errors);
     const loaded = await loadStories(db, parsed.stories, options.batchSize);
+    phases.extract += loaded.extractSeconds;
+    phases.load += loaded.loadSeconds;
     problems.push(...loaded.problems);
     for (const story of parsed.stories) storyIds.add(story.id);
     totals.facts += loaded.facts;
@@ -101,5 +133,5 @@ export async function seedCorpus(db: Database, options: SeedOptions = {}): Promi
     options.onProgress?.({ filesDone: Math.min(i + filesPerStep, files.length), filesTotal: files.length, stories: storyIds.size });
   }
   totals.stories = storyIds.size;
-  return { files: files.length, ...totals, problems, counts: await graphCounts(db), seconds: (performance.now() - started) / 1000 };
+  return { files: files.length, ...totals, problems, counts: await graphCounts(db), seconds: (performance.now() - started) / 1000, phases };
 }

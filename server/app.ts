@@ -17,6 +17,7 @@ import { exportRouter } from './routes/export.js';
 import { factsRouter } from './routes/facts.js';
 import { graphRouter } from './routes/graph.js';
 import { healthRouter } from './routes/health.js';
+import { ingestRouter } from './routes/ingest.js';
 import { queriesRouter } from './routes/queries.js';
 import { searchRouter } from './routes/search.js';
 import { storiesRouter } from './routes/stories.js';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(searchRouter(deps));
   app.use(entitiesRouter(deps));
   app.use(graphRouter(deps));
+  app.use(ingestRouter(deps));
   app.use(storiesRouter(deps));
   app.use(factsRouter(deps));
   app.use(queriesRouter(deps, catalog));

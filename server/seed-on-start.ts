@@ -1,10 +1,15 @@
 /** First run: when the database holds no stories, load the sample corpus shipped in seed/data/. */
 import type { Database } from './db/connect.js';
+import { formatSummary } from '../seed/summary.js';
+import { seedCorpus } from '../seed/pipeline.js';
 
 export async function seedIfEmpty(db: Database, log: (line: string) => void): Promise<void> {
   const result = await db.driver.executeQuery('MATCH (s:Story) RETURN count(s) AS stories', {}, { database: db.name });
   const stories = Number(result.records[0]?.get('stories') ?? 0);
   if (stories > 0) return;
-  // The seeding pipeline (seed/) is not wired in yet: the database stays empty rather than faked.
-  log('The database is empty; seeding is not available yet.');
+  log('The database is empty: seeding the sample corpus (seed/data)…');
+  const summary = await seedCorpus(db, {
+    onProgress: (p) => log(`  seeded ${p.filesDone}/${p.filesTotal} files, ${p.stories} stories`),
+  });
+  log(formatSummary(summary));
 }

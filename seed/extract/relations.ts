@@ -102,8 +102,12 @@ function num(t: Token | undefined): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-/** Money amounts in tokens [a, b): prefers US dollars when several are given. */
-export function findMoney(toks: Token[], a: number, b: number): { value: number; currency: string } | null {
+/**
+ * Money amounts in tokens [a, b): prefers US dollars when several are given. `converted` marks a
+ * dollar figure given beside another currency ("1.75 trillion yuan ($237 billion)"): a conversion,
+ * which ranks below an amount stated directly.
+ */
+export function findMoney(toks: Token[], a: number, b: number): { value: number; currency: string; converted: boolean } | null {
   const found: { value: number; currency: string }[] = [];
   for (let i = a; i < b; i++) {
     const t = toks[i]!;
@@ -134,7 +138,9 @@ export function findMoney(toks: Token[], a: number, b: number): { value: number;
       i = k - 1;
     }
   }
-  return found.find((f) => f.currency === 'USD') ?? found[0] ?? null;
+  const chosen = found.find((f) => f.currency === 'USD') ?? found[0];
+  if (!chosen) return null;
+  return { ...chosen, converted: found.some((f) => f.currency !== chosen.currency) };
 }
 
 function findYear(toks: Token[], a: number, b: number): number | null {
@@ -352,6 +358,8 @@ export function extractRelations(ctx: RelContext): Fact[] {
           return out;
         };
         const props: Fact['props'] = {};
+        // Confidence factor of the stated values: a converted amount is less certain than a stated one.
+        let claimFactor = 1;
         const addProps = (toSpan: Span | null): void => {
           for (const pr of p.props) {
             if (pr === 'money') {
@@ -359,6 +367,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
               if (m) {
                 props.value = m.value;
                 props.currency = m.currency;
+                if (m.converted) claimFactor = 0.9;
               }
             } else if (pr === 'year') {
               const y = findYear(toks, s.t0, s.t1);
@@ -399,7 +408,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
           }
           if (x && y && x.entity.id !== y.entity.id) {
             addProps(y);
-            emit(p.type, x.entity, y.entity, { ...props }, si, p.confidence);
+            emit(p.type, x.entity, y.entity, { ...props }, si, p.confidence * claimFactor);
           }
           continue;
         }
@@ -411,13 +420,13 @@ export function extractRelations(ctx: RelContext): Fact[] {
             if (p.defaultTarget === WORLD.id) {
               addProps(null);
               ctx.extra.set(WORLD.id, WORLD);
-              emit(p.type, from.entity, WORLD, { ...props }, si, p.confidence * 0.9);
+              emit(p.type, from.entity, WORLD, { ...props }, si, p.confidence * 0.9 * claimFactor);
             }
             continue;
           }
           for (const t of tos) {
             addProps(t);
-            emit(p.type, from.entity, t.entity, { ...props }, si, p.confidence);
+            emit(p.type, from.entity, t.entity, { ...props }, si, p.confidence * claimFactor);
           }
         } else {
           const to = left(p.to);
@@ -425,7 +434,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
           if (!to || froms.length === 0) continue;
           for (const f of froms) {
             addProps(to);
-            emit(p.type, f.entity, to.entity, { ...props }, si, p.confidence);
+            emit(p.type, f.entity, to.entity, { ...props }, si, p.confidence * claimFactor);
           }
         }
       }

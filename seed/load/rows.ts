@@ -2,7 +2,7 @@
  * Turns stories and their extractions into the flat rows the load statements UNWIND.
  * Pure: no database, so the shape of what gets written is tested without Neo4j.
  */
-import { ENTITY_LABELS, type EntityLabel, FACT_TYPES } from '../../model/graph-model.js';
+import { ENTITY_LABELS, type EntityLabel, FACT_TYPES, relationSpec } from '../../model/graph-model.js';
 import type { Entity, Extraction, Story } from '../../model/types.js';
 import { evidenceId, factKey } from './keys.js';
 
@@ -14,8 +14,10 @@ export interface LoadRows {
   evidence: Array<{
     id: string; relKey: string; factType: string; storyId: string; quote: string; start: number; end: number;
     confidence: number; extractor: string; extractorVersion: string; claim: string; outlet: string | null; published: string | null;
+    /** The values this story states for the fact's model properties, as `claim_<prop>`. */
+    claimValues: Record<string, string | number | boolean>;
   }>;
-  factsByType: Map<string, Array<{ key: string; from: string; to: string; props: Record<string, string | number | null> }>>;
+  factsByType: Map<string, Array<{ key: string; from: string; to: string }>>;
 }
 
 /** Keeps only property values Neo4j can store (null removes a property, so drop nulls). */
@@ -23,6 +25,15 @@ function storable<T extends Record<string, unknown>>(props: T): Record<string, s
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(props)) {
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+  }
+  return out;
+}
+
+/** The stated values of the type's model properties, prefixed `claim_` for the Evidence node. */
+function claimValues(type: string, props: Record<string, unknown>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(storable(props))) {
+    if (relationSpec(type)?.props.includes(key)) out[`claim_${key}`] = value;
   }
   return out;
 }
@@ -61,10 +72,11 @@ export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows
         id: evidenceId(key, story.id, ev.start), relKey: key, factType: fact.type, storyId: story.id,
         quote: ev.quote, start: ev.start, end: ev.end, confidence: ev.confidence, extractor: ev.extractor,
         extractorVersion: ev.extractorVersion, claim: JSON.stringify(fact.props), outlet: story.outlet, published: story.published,
+        claimValues: claimValues(fact.type, fact.props),
       });
       if (seenFacts.has(key)) continue;
       seenFacts.add(key);
-      facts.push({ key, from: fact.from, to: fact.to, props: storable(fact.props) });
+      facts.push({ key, from: fact.from, to: fact.to });
     }
   }
   // MENTIONS rows carry `entityId` from the spread; keep only what the statement reads.

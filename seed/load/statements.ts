@@ -3,7 +3,7 @@
  * types cannot be parameters in Cypher 5, so the per-label and per-type statements are generated
  * from the model's fixed lists (model/graph-model.ts) — never from input.
  */
-import { ENTITY_LABELS, FACT_TYPES, type EntityLabel } from '../../model/graph-model.js';
+import { ENTITY_LABELS, RELATIONS, type EntityLabel, type RelationSpec } from '../../model/graph-model.js';
 
 export const MERGE_STORIES = `
 UNWIND $rows AS s
@@ -46,27 +46,38 @@ MERGE (ev:Evidence {id: r.id})
 SET ev.relKey = r.relKey, ev.factType = r.factType, ev.storyId = r.storyId, ev.quote = r.quote,
     ev.start = r.start, ev.end = r.end, ev.confidence = r.confidence, ev.extractor = r.extractor,
     ev.extractorVersion = r.extractorVersion, ev.claim = r.claim, ev.outlet = r.outlet,
-    ev.published = CASE WHEN r.published IS NULL THEN null ELSE date(r.published) END
+    ev.published = CASE WHEN r.published IS NULL THEN null ELSE date(r.published) END,
+    ev.claimSize = size(keys(r.claimValues))
+SET ev += r.claimValues
 MERGE (ev)-[:IN_STORY]->(s)`;
 
-/** MERGEs the fact, then recomputes its support from all its evidence (so counts stay true on re-runs). */
-function mergeFacts(type: string): string {
+/**
+ * MERGEs the fact, then recomputes it from ALL its evidence, so re-runs and later stories keep it
+ * true: how many stories and outlets support it, when it was first and last reported, and the
+ * values of its best-supported claim (most values stated, then highest confidence, then latest
+ * year, then latest story). Every claim stays on its Evidence node, so conflicting values remain
+ * visible side by side.
+ */
+function mergeFacts(spec: RelationSpec): string {
+  const claimValues = spec.props.map((prop) => `f.${prop} = best.claim_${prop}`);
   return `
 UNWIND $rows AS r
 MATCH (a:Entity {id: r.from})
 MATCH (b:Entity {id: r.to})
-MERGE (a)-[f:${type} {key: r.key}]->(b)
-SET f += r.props
+MERGE (a)-[f:${spec.type} {key: r.key}]->(b)
 WITH f, r
 CALL {
   WITH r
   MATCH (ev:Evidence {relKey: r.key})
+  WITH ev ORDER BY ev.claimSize DESC, ev.confidence DESC, coalesce(ev.claim_year, 0) DESC,
+                   coalesce(toString(ev.published), '') DESC, ev.id
   RETURN count(DISTINCT ev.storyId) AS stories, count(DISTINCT ev.outlet) AS outlets,
-         min(ev.published) AS first, max(ev.published) AS last
+         min(ev.published) AS first, max(ev.published) AS last, collect(ev)[0] AS best
 }
-SET f.storyCount = stories, f.outletCount = outlets, f.firstReported = first, f.lastReported = last`;
+SET f.storyCount = stories, f.outletCount = outlets, f.firstReported = first, f.lastReported = last${claimValues.map((c) => `,
+    ${c}`).join('')}`;
 }
-export const MERGE_FACTS: ReadonlyMap<string, string> = new Map(FACT_TYPES.map((type) => [type, mergeFacts(type)]));
+export const MERGE_FACTS: ReadonlyMap<string, string> = new Map(RELATIONS.map((spec) => [spec.type, mergeFacts(spec)]));
 
 /** Removes the seeded graph in chunks (analysts' saved queries stay). Runs in an implicit transaction. */
 export const RESET_GRAPH = `

@@ -16,7 +16,7 @@ describe('the test Neo4j over Bolt', () => {
   it('is a real Neo4j 5 server', async () => {
     const info = await db.driver.getServerInfo();
     expect(info.agent).toMatch(/^Neo4j\/5\./);
-    expect(info.protocolVersion?.major).toBeGreaterThanOrEqual(5);
+    expect(String(info.protocolVersion)).toMatch(/^[5-9]\./);
   });
 
   it('writes a node through Bolt and reads it back', async () => {

@@ -1,0 +1,103 @@
+/**
+ * Ingest benchmark. For each corpus size: the whole pipeline (parse → extract → load) end to end,
+ * then loading alone against the baseline — the same rows written by plain `UNWIND … CREATE` into
+ * an empty database — interleaved run by run, medians reported with their ratio.
+ *
+ *   npm run bench:ingest -- [--stories 1000,10000] [--runs 3] [--baseline-stories 5000]
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Extraction, Story } from '../model/types.js';
+import { extractStory } from '../seed/extract/index.js';
+import { listCorpusFiles, readCorpus } from '../seed/parse/index.js';
+import { resetGraph } from '../seed/load/reset.js';
+import { buildRows } from '../seed/load/rows.js';
+import { writeBatch } from '../seed/load/write-batch.js';
+import { seedCorpus } from '../seed/pipeline.js';
+import { baselineWrite } from './baseline-load.js';
+import { writeCorpus } from './generate.js';
+import { benchDatabase, median } from './neo4j.js';
+
+const BATCH = 200;
+
+function corpusDir(stories: number): string {
+  const dir = path.join('.data', 'bench', String(stories));
+  if (!existsSync(dir) || readdirSync(dir).length === 0) writeCorpus(stories, dir);
+  return dir;
+}
+
+async function sampleBatches(dir: string, limit: number): Promise<Array<{ stories: Story[]; extractions: Extraction[] }>> {
+  const files = await listCorpusFiles(dir);
+  const batches: Array<{ stories: Story[]; extractions: Extraction[] }> = [];
+  let total = 0;
+  for (const file of files) {
+    if (total >= limit) break;
+    const { stories } = await readCorpus([file]);
+    for (let i = 0; i < stories.length && total < limit; i += BATCH) {
+      const batch = stories.slice(i, Math.min(i + BATCH, i + limit - total));
+      batches.push({ stories: batch, extractions: batch.map(extractStory) });
+      total += batch.length;
+    }
+  }
+  return batches;
+}
+
+async function relationshipTotal(db: Awaited<ReturnType<typeof benchDatabase>>): Promise<number> {
+  const { records } = await db.driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS n');
+  return Number(records[0]!.get('n'));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { stories: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, 'baseline-stories': { type: 'string', default: '5000' } },
+  });
+  const sizes = values.stories.split(',').map(Number);
+  const runs = Number(values.runs);
+  const db = await benchDatabase();
+  try {
+    console.log('| stories | end-to-end s | stories/s | relationships/s | parse s | extract s | load s | peak RSS MB |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const size of sizes) {
+      const dir = corpusDir(size);
+      const totals: number[] = [];
+      let last;
+      for (let r = 0; r < runs; r++) {
+        await resetGraph(db);
+        last = await seedCorpus(db, { dir });
+        totals.push(last.seconds);
+      }
+      const rels = await relationshipTotal(db);
+      const t = median(totals);
+      console.log(`| ${size} | ${t.toFixed(1)} | ${(last!.stories / t).toFixed(0)} | ${(rels / t).toFixed(0)} | ${last!.phases.parse.toFixed(1)} | ${last!.phases.extract.toFixed(1)} | ${last!.phases.load.toFixed(1)} | ${(process.memoryUsage().rss / 1e6).toFixed(0)} |`);
+    }
+
+    // Loading alone, against the baseline, on the same rows and batches.
+    const baselineStories = Math.min(Number(values['baseline-stories']), Math.max(...sizes));
+    const batches = await sampleBatches(corpusDir(Math.max(...sizes)), baselineStories);
+    const ours: number[] = [];
+    const base: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      await resetGraph(db);
+      let t0 = performance.now();
+      for (const b of batches) await writeBatch(db, b.stories, b.extractions);
+      ours.push((performance.now() - t0) / 1000);
+      await resetGraph(db);
+      const seen = new Set<string>();
+      t0 = performance.now();
+      for (const b of batches) await baselineWrite(db, buildRows(b.stories, b.extractions), seen);
+      base.push((performance.now() - t0) / 1000);
+    }
+    const o = median(ours);
+    const b = median(base);
+    console.log(`\nLoading alone, ${baselineStories} stories in batches of ${BATCH}, median of ${runs}:`);
+    console.log('| writer | seconds | stories/s | ratio to baseline |');
+    console.log('|---|---:|---:|---:|');
+    console.log(`| newsgraph loader (UNWIND … MERGE) | ${o.toFixed(2)} | ${(baselineStories / o).toFixed(0)} | ${(b / o).toFixed(2)} |`);
+    console.log(`| baseline (UNWIND … CREATE) | ${b.toFixed(2)} | ${(baselineStories / b).toFixed(0)} | 1.00 |`);
+  } finally {
+    await db.close();
+  }
+}
+
+await main();

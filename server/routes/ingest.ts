@@ -1,0 +1,29 @@
+/**
+ * POST /api/stories: ingest one story (JSON `{title, body, outlet?, published?, url?}`) or one page
+ * of text (`Content-Type: text/plain`, any layout the seeder reads). Runs the same pipeline as
+ * `npm run seed` and answers with what was created or merged. A write endpoint: token-protected.
+ */
+import express, { Router } from 'express';
+import type { AppDeps } from '../app.js';
+import { requireToken } from '../auth.js';
+import { BadRequestError } from '../errors.js';
+import { parseInput } from '../validate.js';
+import { StoryInputSchema } from '../../model/types.js';
+import { parsePage, storyFromInput } from '../../seed/parse/index.js';
+import { loadStories } from '../../seed/pipeline.js';
+
+export const INGEST_TEXT_LIMIT = '2mb';
+
+export function ingestRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.post('/api/stories', requireToken(deps.config), express.text({ type: 'text/plain', limit: INGEST_TEXT_LIMIT }), async (req, res) => {
+    const stories =
+      typeof req.body === 'string'
+        ? parsePage('api-upload.txt', req.body)
+        : [storyFromInput(parseInput(StoryInputSchema, req.body, 'story'), 'api')].filter((s) => s !== null);
+    if (stories.length === 0) throw new BadRequestError('No story found in the request: send {title, body} as JSON, or a page of text with a title line and a body.');
+    const result = await loadStories(deps.db, stories, 200, true);
+    res.status(201).json({ stories: result.loaded, facts: result.facts, evidence: result.evidence, problems: result.problems });
+  });
+  return router;
+}
