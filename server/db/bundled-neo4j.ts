@@ -62,7 +62,7 @@ export function ensureLauncherBuilt(log: (line: string) => void = console.log): 
   if (build.status !== 0) throw new BundledNeo4jError(`Maven could not build neo4j/ (exit code ${build.status}). See the output above.`);
 }
 
-function portIsFree(port: number): Promise<boolean> {
+export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = net.createServer();
     probe.once('error', () => resolve(false));
@@ -135,6 +135,10 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
     child.once('exit', (code) => {
       clearTimeout(timer);
       const failure = output.join('').match(/NEO4J_FAILED (.*)/)?.[1];
+      if (failure?.includes('FileLockException')) {
+        reject(new BundledNeo4jError(`Another Neo4j process is already using the store in ${options.dataDir}. Stop it (or the newsgraph app that started it) first, or set NEWSGRAPH_DATA_DIR to another folder.`));
+        return;
+      }
       reject(new BundledNeo4jError(`The bundled Neo4j exited during start (code ${code}). ${failure ?? output.join('').slice(-2000)}`));
     });
   });
