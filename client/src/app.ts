@@ -111,8 +111,13 @@ export class Explorer {
     const seq = ++this.loadSeq;
     this.setBusy(1);
     try {
-      const { graph, table } = await resolve(s.steps, (step, error) => toast(`${describeStep(step)}: ${plain(error)}`, 'error'));
+      let failed: string | null = null;
+      const { graph, table } = await resolve(s.steps, (step, error) => {
+        toast(`${describeStep(step)}: ${plain(error)}`, 'error');
+        if (step.kind === 'cypher' || step.kind === 'query') failed = `${describeStep(step)}: ${plain(error)}`;
+      });
       if (seq !== this.loadSeq) return;
+      this.queries.showError(failed);
       this.table = table;
       const incremental = isPrefix(prev.steps, s.steps) && this.cy.nodes().nonempty();
       const last = s.steps[s.steps.length - 1];
@@ -270,10 +275,10 @@ export class Explorer {
         update({ inspect: { kind: 'node', id: node.id }, selected: [node.id] });
       },
       inspect: (kind, id) => update({ inspect: { kind, id } }),
-      expand: (ids) => {
-        const missing = ids.filter((id) => this.cy.getElementById(id).empty());
-        if (!ids.length || missing.length === ids.length) return;
-        pushSteps([{ kind: 'expand', ids, depth: 1 }]);
+      expand: (ids, options = {}) => {
+        const present = ids.filter((id) => this.cy.getElementById(id).nonempty());
+        if (!present.length) return;
+        pushSteps([{ kind: 'expand', ids: present, depth: options.depth ?? 1, ...(options.stories ? { stories: true } : {}) }]);
       },
       hide: (ids) => {
         if (!ids.length) return;
@@ -345,6 +350,32 @@ export class Explorer {
       },
       { id: 'relayout', title: 'Run the layout again', button: 'Re-layout', shortcut: ['r'], run: () => this.runLayout(false), enabled: hasNodes },
       { id: 'expand', title: 'Expand the selected nodes', button: 'Expand', shortcut: ['e'], run: () => this.actions().expand(this.cy.$('node:selected').map((n) => n.id())), enabled: hasSelection },
+      {
+        id: 'expand-2',
+        title: 'Expand the selected nodes two steps out',
+        shortcut: ['E'],
+        run: () => this.actions().expand(this.cy.$('node:selected').map((n) => n.id()), { depth: 2 }),
+        enabled: hasSelection,
+      },
+      {
+        id: 'stories',
+        title: 'Add the stories that mention the selected nodes',
+        button: 'Stories',
+        shortcut: ['s'],
+        run: () => this.actions().expand(this.cy.$('node:selected').map((n) => n.id()), { stories: true }),
+        enabled: hasSelection,
+      },
+      {
+        id: 'path',
+        title: 'Shortest connection between the two selected nodes',
+        button: 'Path',
+        shortcut: ['x'],
+        run: () => {
+          const [from, to] = this.cy.$('node:selected').map((n) => n.id());
+          if (from && to) pushSteps([{ kind: 'path', from, to }]);
+        },
+        enabled: () => this.cy.$('node:selected').length === 2,
+      },
       { id: 'pin', title: 'Pin or unpin the selected nodes', button: 'Pin', shortcut: ['p'], run: () => this.actions().togglePin(this.cy.$('node:selected').map((n) => n.id())), enabled: hasSelection },
       { id: 'hide', title: 'Hide the selection', button: 'Hide', shortcut: ['Delete', 'Backspace'], run: () => this.actions().hide(this.selectedIds()), enabled: hasSelection },
       { id: 'show-hidden', title: 'Show everything hidden', button: 'Unhide', shortcut: ['u'], run: () => update({ hidden: [] }), enabled: () => getState().hidden.length > 0 },

@@ -21,5 +21,5 @@ declare module '@neo4j-cypher/codemirror' {
     preExtensions?: Extension[];
     postExtensions?: Extension[];
   }
-  export function createCypherEditor(parent: Element | DocumentFragment, options: EditorOptions): EditorApi;
+  export function createCypherEditor(parent: Element | DocumentFragment, options: EditorOptions): { editor: EditorApi };
 }

@@ -8,7 +8,7 @@
 /** One way elements came into the view. Replaying the steps in order rebuilds the view. */
 export type Step =
   | { kind: 'open'; nodes: { id: string; label: string; name: string }[] }
-  | { kind: 'expand'; ids: string[]; depth: number }
+  | { kind: 'expand'; ids: string[]; depth: number; stories?: boolean }
   | { kind: 'query'; name: string; params: Record<string, unknown> }
   | { kind: 'cypher'; query: string; params: Record<string, unknown> }
   | { kind: 'path'; from: string; to: string };

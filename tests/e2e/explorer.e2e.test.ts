@@ -249,6 +249,92 @@ describe('explorer', () => {
     await page.close();
   });
 
+  it('runs a saved query from its generated form, and ad-hoc Cypher as a table, with errors in plain words', async () => {
+    const { page, errors } = await open();
+    await page.click('[data-tab="queries"]');
+    await page.click('.query-list button[data-query="officials-by-country"]');
+    expect(await page.inputValue('#param-country')).toBe('China');
+    await page.click('.param-form button[type="submit"]');
+    await page.waitForFunction(() => window.__newsgraph.state().steps[0]?.kind === 'query');
+    await idle(page);
+    expect(await page.evaluate(() => window.__newsgraph.cy.nodes('[type = "Official"]').length)).toBeGreaterThan(0);
+
+    // CodeMirror with Cypher: type a query, run it with Ctrl+Enter, get a table.
+    await page.locator('#cypher-editor .cm-content').waitFor();
+    await page.click('#cypher-editor .cm-content');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('MATCH (c:Country) RETURN c.name AS name ORDER BY name LIMIT 3');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => window.__newsgraph.state().steps[0]?.kind === 'cypher');
+    await idle(page);
+    await textOf(page.locator('#table-view table.results th'), 'name');
+    expect(await page.locator('#table-view tbody tr').count()).toBe(3);
+
+    // A write is refused by the server; the analyst reads why, in words.
+    await page.click('#cypher-editor .cm-content');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('CREATE (n:Injected) RETURN n');
+    await page.click('#run-cypher');
+    const message = await textOf(page.locator('.queries .error-box:not([hidden])'), /Cypher: \w+/);
+    expect(message).not.toMatch(/Something went wrong|undefined|\[object/);
+    const session = h.db.driver.session({ database: h.db.name });
+    const injected = await session.run('MATCH (n:Injected) RETURN count(n) AS n');
+    await session.close();
+    expect(Number(injected.records[0]!.get('n'))).toBe(0);
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('stays interactive with more than 2,000 elements', async () => {
+    const { page, errors } = await open();
+    // A synthetic result, served in place of the database's answer to one marked query.
+    const nodes = Array.from({ length: 1000 }, (_, i) => ({
+      id: `company:synthetic-${i}`,
+      labels: ['Entity', i % 10 === 0 ? 'Country' : 'Company'],
+      props: { name: `Synthetic ${i}`, ...(i % 10 === 0 ? { lat: (i % 160) - 80, lng: ((i * 7) % 340) - 170 } : { country: `company:synthetic-${i - (i % 10)}` }) },
+    }));
+    const edges = Array.from({ length: 1200 }, (_, i) => ({
+      id: `fact:synthetic-${i}`,
+      type: i % 2 ? 'OWNS_STAKE' : 'TRADES_WITH',
+      source: `company:synthetic-${i % 1000}`,
+      target: `company:synthetic-${(i * 37 + 11) % 1000}`,
+      props: { storyCount: 1 + (i % 5), outletCount: 1 },
+    }));
+    await page.route('**/api/cypher', async (route) => {
+      if (!route.request().postData()?.includes('synthetic-large-graph')) return route.continue();
+      await route.fulfill({ json: { graph: { nodes, edges, truncated: false }, table: { columns: [], rows: [], truncated: false }, kind: 'graph', elapsedMs: 1 } });
+    });
+    const started = Date.now();
+    await page.evaluate(() => {
+      location.hash = '#steps=' + encodeURIComponent(JSON.stringify([{ kind: 'cypher', query: '// synthetic-large-graph', params: {} }]));
+    });
+    await page.waitForFunction(() => window.__newsgraph.cy.elements().length >= 2000);
+    await idle(page, 60_000);
+    const loaded = Date.now() - started;
+    expect(await page.evaluate(() => window.__newsgraph.cy.elements().length)).toBe(2200);
+    await textOf(page.locator('#status'), 'fast rendering');
+    expect(loaded).toBeLessThan(45_000);
+
+    // Panning and zooming with the mouse answer quickly, and the geographic layout places 2,200 elements.
+    const box = (await page.locator('#cy').boundingBox())!;
+    const pan0 = await page.evaluate(() => ({ ...window.__newsgraph.cy.pan() }));
+    const t0 = Date.now();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 60, { steps: 10 });
+    await page.mouse.up();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(await page.evaluate(() => window.__newsgraph.cy.pan())).not.toEqual(pan0);
+    await page.selectOption('#layout', 'geo');
+    await idle(page, 30_000);
+    const placed = await page.evaluate(() => window.__newsgraph.cy.getElementById('company:synthetic-10').position());
+    expect(placed.x).toBeCloseTo(((10 * 7) % 340 - 170) * 14, 0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('takes the README screenshot: port ownership with the evidence open', async () => {
     const { page, errors } = await open();
     await runStartingPoint(page, 'port-ownership');

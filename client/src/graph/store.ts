@@ -31,7 +31,7 @@ async function fetchStep(step: Step): Promise<StepResult> {
         table: null,
       };
     case 'expand':
-      return { graph: await api.expand(step.ids, step.depth), table: null };
+      return { graph: await api.expand(step.ids, step.depth, { includeStories: step.stories === true }), table: null };
     case 'path':
       return { graph: await api.path(step.from, step.to), table: null };
     case 'query':

@@ -3,7 +3,8 @@ export interface Actions {
   /** Adds an entity to the view (without its neighbours) and inspects it. */
   openEntity(node: { id: string; label: string; name: string }): void;
   inspect(kind: 'node' | 'edge' | 'story', id: string): void;
-  expand(ids: string[]): void;
+  /** Adds the neighbours of the given nodes; `stories` adds the stories mentioning them instead of more entities too. */
+  expand(ids: string[], options?: { depth?: number; stories?: boolean }): void;
   hide(ids: string[]): void;
   togglePin(ids: string[]): void;
   /** Centres the canvas on an element when it is in the view; false when it is not. */

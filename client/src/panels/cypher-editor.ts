@@ -12,7 +12,7 @@ export async function createEditor(parent: HTMLElement, initial: string, onRun: 
   const [{ createCypherEditor }, { keymap }] = await Promise.all([import('@neo4j-cypher/codemirror'), import('@codemirror/view')]);
   await import('@neo4j-cypher/codemirror/css/cypher-codemirror.css');
   let text = initial;
-  const editor = createCypherEditor(parent, {
+  const { editor } = createCypherEditor(parent, {
     value: initial,
     lineNumbers: true,
     lineWrapping: true,

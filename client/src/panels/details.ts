@@ -182,6 +182,7 @@ export class DetailsPanel {
         'div',
         { class: 'button-row' },
         h('button', { type: 'button', on: { click: () => this.actions.expand([id]) } }, 'Expand'),
+        h('button', { type: 'button', title: 'Add the stories that mention it', on: { click: () => this.actions.expand([id], { stories: true }) } }, 'Stories'),
         h('button', { type: 'button', on: { click: () => this.actions.togglePin([id]) } }, 'Pin / unpin'),
         h('button', { type: 'button', on: { click: () => this.actions.hide([id]) } }, 'Hide'),
       ),

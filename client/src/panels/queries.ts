@@ -181,5 +181,10 @@ export function queriesPanel(actions: Actions) {
     setCypher(text: string) {
       editor?.setValue(text);
     },
+    /** Shows why the last run failed (null clears it). */
+    showError(message: string | null) {
+      editorError.textContent = message ?? '';
+      editorError.hidden = message === null;
+    },
   };
 }
