@@ -27,7 +27,9 @@ export function luceneQuery(input: string): string | null {
   const words = input
     .normalize('NFKC')
     .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
+    // Dots and apostrophes inside a word stay (the index's tokenizer keeps "u.s" and "o'hare" whole).
+    .split(/[^\p{L}\p{N}.'’]+/u)
+    .map((w) => w.replace(/^[.'’]+|[.'’]+$/g, ''))
     .filter((w) => w.length > 0)
     .slice(0, 12);
   if (words.length === 0) return null;

@@ -24,6 +24,8 @@ describe('GET /api/search', () => {
         expect.arrayContaining([expect.stringMatching(/^(company:cosco|place:chancay-port|place:chancay)$/)]),
       );
     }
+    const usa = await request(app).get('/api/search').query({ q: 'U.S.', types: 'Country' }).expect(200);
+    expect(usa.body.hits[0]?.id).toBe('country:USA');
     const russia = await request(app).get('/api/search').query({ q: 'russian federation' }).expect(200);
     expect(russia.body.hits[0]).toMatchObject({ id: 'country:RUS', label: 'Country', name: 'Russia' });
     expect(russia.body.hits[0].aliases).toContain('Russian Federation');
