@@ -13,7 +13,7 @@ import { extractStory } from '../seed/extract/index.js';
 import { listCorpusFiles, readCorpus } from '../seed/parse/index.js';
 import { resetGraph } from '../seed/load/reset.js';
 import { buildRows } from '../seed/load/rows.js';
-import { writeBatch } from '../seed/load/write-batch.js';
+import { GraphLoader } from '../seed/load/graph-loader.js';
 import { seedCorpus } from '../seed/pipeline.js';
 import { baselineWrite } from './baseline-load.js';
 import { writeCorpus } from './generate.js';
@@ -80,7 +80,9 @@ async function main(): Promise<void> {
     for (let r = 0; r < runs; r++) {
       await resetGraph(db);
       let t0 = performance.now();
-      for (const b of batches) await writeBatch(db, b.stories, b.extractions);
+      const loader = new GraphLoader(db);
+      for (const b of batches) await loader.write(b.stories, b.extractions);
+      await loader.finish();
       ours.push((performance.now() - t0) / 1000);
       await resetGraph(db);
       const seen = new Set<string>();

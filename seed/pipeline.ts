@@ -10,7 +10,7 @@ import type { Extraction, Story } from '../model/types.js';
 import { extractStory } from './extract/index.js';
 import { listCorpusFiles, readCorpus } from './parse/index.js';
 import { resetGraph } from './load/reset.js';
-import { writeBatch } from './load/write-batch.js';
+import { GraphLoader } from './load/graph-loader.js';
 import { graphCounts, type GraphCounts } from './load/counts.js';
 
 export { resetGraph };
@@ -82,13 +82,20 @@ export interface LoadResult {
 }
 
 /** Extracts and loads stories that are already parsed (seeding, POST /api/stories). */
-export async function loadStories(db: Database, stories: Story[], batchSize = 200, keepDetails = false): Promise<LoadResult> {
+export async function loadStories(
+  db: Database,
+  stories: Story[],
+  options: { batchSize?: number; keepDetails?: boolean; loader?: GraphLoader } = {},
+): Promise<LoadResult> {
+  const { batchSize = 200, keepDetails = false } = options;
+  // Without a run-wide loader (an API upload), facts are finalised right here.
+  const loader = options.loader ?? new GraphLoader(db);
   const result: LoadResult = { stories: 0, facts: 0, evidence: 0, problems: [], loaded: [], extractSeconds: 0, loadSeconds: 0 };
   for (let i = 0; i < stories.length; i += batchSize) {
     const t0 = performance.now();
     const batch = extractAll(stories.slice(i, i + batchSize), result.problems);
     const t1 = performance.now();
-    const written = await writeBatch(db, batch.stories, batch.extractions);
+    const written = await loader.write(batch.stories, batch.extractions);
     result.extractSeconds += (t1 - t0) / 1000;
     result.loadSeconds += (performance.now() - t1) / 1000;
     result.stories += written.stories;
@@ -105,6 +112,11 @@ export async function loadStories(db: Database, stories: Story[], batchSize = 20
       });
     }
   }
+  if (!options.loader) {
+    const t = performance.now();
+    await loader.finish();
+    result.loadSeconds += (performance.now() - t) / 1000;
+  }
   return result;
 }
 
@@ -117,13 +129,14 @@ export async function seedCorpus(db: Database, options: SeedOptions = {}): Promi
   const totals = { stories: 0, facts: 0, evidence: 0 };
   const storyIds = new Set<string>();
   const phases = { parse: 0, extract: 0, load: 0 };
+  const loader = new GraphLoader(db);
   for (let i = 0; i < files.length; i += filesPerStep) {
     const step = files.slice(i, i + filesPerStep);
     const t0 = performance.now();
     const parsed = await readCorpus(step);
     phases.parse += (performance.now() - t0) / 1000;
     problems.push(...parsed.errors);
-    const loaded = await loadStories(db, parsed.stories, options.batchSize);
+    const loaded = await loadStories(db, parsed.stories, { batchSize: options.batchSize, loader });
     phases.extract += loaded.extractSeconds;
     phases.load += loaded.loadSeconds;
     problems.push(...loaded.problems);
@@ -132,6 +145,9 @@ export async function seedCorpus(db: Database, options: SeedOptions = {}): Promi
     totals.evidence += loaded.evidence;
     options.onProgress?.({ filesDone: Math.min(i + filesPerStep, files.length), filesTotal: files.length, stories: storyIds.size });
   }
+  const t = performance.now();
+  await loader.finish();
+  phases.load += (performance.now() - t) / 1000;
   totals.stories = storyIds.size;
   return { files: files.length, ...totals, problems, counts: await graphCounts(db), seconds: (performance.now() - started) / 1000, phases };
 }

@@ -6,9 +6,24 @@ import { ENTITY_LABELS, type EntityLabel, FACT_TYPES, relationSpec } from '../..
 import type { Entity, Extraction, Story } from '../../model/types.js';
 import { evidenceId, factKey } from './keys.js';
 
+export interface EntityRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  aliasText: string;
+  confidence: number;
+  source: string;
+  props: Record<string, string | number | boolean>;
+}
+
+/** What an entity row would change; equal signatures mean writing it again changes nothing. */
+export function entitySignature(row: EntityRow): string {
+  return JSON.stringify([row.aliases, row.props, row.confidence]);
+}
+
 export interface LoadRows {
   stories: Array<Omit<Story, 'layout'> & { layout: string }>;
-  entitiesByLabel: Map<EntityLabel, Array<{ id: string; name: string; aliases: string[]; confidence: number; source: string; props: Entity['props'] }>>;
+  entitiesByLabel: Map<EntityLabel, EntityRow[]>;
   publishedBy: Array<{ story: string; outlet: string }>;
   mentions: Array<{ story: string; entity: string; count: number; first: string }>;
   evidence: Array<{
@@ -56,8 +71,9 @@ export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows
     for (const entity of extraction.entities) {
       if (seenEntities.has(entity.id)) continue;
       seenEntities.add(entity.id);
+      const aliases = [...new Set(entity.aliases)];
       rows.entitiesByLabel.get(entity.label)?.push({
-        id: entity.id, name: entity.name, aliases: [...new Set(entity.aliases)], confidence: entity.confidence,
+        id: entity.id, name: entity.name, aliases, aliasText: aliases.join(' | '), confidence: entity.confidence,
         source: entity.source, props: storable(entity.props),
       });
     }

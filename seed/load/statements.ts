@@ -3,7 +3,7 @@
  * types cannot be parameters in Cypher 5, so the per-label and per-type statements are generated
  * from the model's fixed lists (model/graph-model.ts) — never from input.
  */
-import { ENTITY_LABELS, RELATIONS, type EntityLabel, type RelationSpec } from '../../model/graph-model.js';
+import { ENTITY_LABELS, FACT_TYPES, RELATIONS, type EntityLabel, type RelationSpec } from '../../model/graph-model.js';
 
 export const MERGE_STORIES = `
 UNWIND $rows AS s
@@ -13,15 +13,21 @@ SET n.title = s.title, n.name = s.title, n.body = s.body, n.outlet = s.outlet,
     n.url = s.url, n.layout = s.layout,
     n.pages = reduce(acc = coalesce(n.pages, []), p IN s.pages | CASE WHEN p IN acc THEN acc ELSE acc + p END)`;
 
+/**
+ * New entities get everything at once; known ones only what is new (props, higher confidence,
+ * aliases not seen before), so hubs such as China are not rewritten — nor re-indexed — per batch.
+ */
 function mergeEntities(label: EntityLabel): string {
   return `
 UNWIND $rows AS e
 MERGE (n:Entity {id: e.id})
-ON CREATE SET n.name = e.name, n.confidence = e.confidence, n.source = e.source
-SET n:${label}
-SET n += e.props,
-    n.confidence = CASE WHEN e.confidence > n.confidence THEN e.confidence ELSE n.confidence END,
-    n.aliases = reduce(acc = coalesce(n.aliases, []), a IN e.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
+ON CREATE SET n:${label}, n.name = e.name, n.source = e.source, n.confidence = e.confidence,
+              n.aliases = e.aliases, n.aliasText = e.aliasText
+SET n += e.props
+WITH n, e, [a IN e.aliases WHERE NOT a IN n.aliases] AS added
+SET n.confidence = CASE WHEN e.confidence > n.confidence THEN e.confidence ELSE n.confidence END
+WITH n, added WHERE size(added) > 0
+SET n.aliases = n.aliases + added
 SET n.aliasText = reduce(text = '', a IN n.aliases | CASE WHEN text = '' THEN a ELSE text + ' | ' + a END)`;
 }
 export const MERGE_ENTITIES: ReadonlyMap<EntityLabel, string> = new Map(ENTITY_LABELS.map((label) => [label, mergeEntities(label)]));
@@ -51,21 +57,28 @@ SET ev.relKey = r.relKey, ev.factType = r.factType, ev.storyId = r.storyId, ev.q
 SET ev += r.claimValues
 MERGE (ev)-[:IN_STORY]->(s)`;
 
-/**
- * MERGEs the fact, then recomputes it from ALL its evidence, so re-runs and later stories keep it
- * true: how many stories and outlets support it, when it was first and last reported, and the
- * values of its best-supported claim (most values stated, then highest confidence, then latest
- * year, then latest story). Every claim stays on its Evidence node, so conflicting values remain
- * visible side by side.
- */
-function mergeFacts(spec: RelationSpec): string {
-  const claimValues = spec.props.map((prop) => `f.${prop} = best.claim_${prop}`);
+/** MERGEs each fact between its endpoints; its support is filled in by FINALIZE_FACTS. */
+function mergeFacts(type: string): string {
   return `
 UNWIND $rows AS r
 MATCH (a:Entity {id: r.from})
 MATCH (b:Entity {id: r.to})
-MERGE (a)-[f:${spec.type} {key: r.key}]->(b)
-WITH f, r
+MERGE (a)-[:${type} {key: r.key}]->(b)`;
+}
+export const MERGE_FACTS: ReadonlyMap<string, string> = new Map(FACT_TYPES.map((type) => [type, mergeFacts(type)]));
+
+/**
+ * Recomputes facts from ALL their evidence: how many stories and outlets support each, when it was
+ * first and last reported, and the values of its best-supported claim (most values stated, then
+ * highest confidence, then latest year, then latest story). Every claim stays on its Evidence node,
+ * so conflicting values remain visible side by side. Run once per fact after its evidence is
+ * written (at the end of a seeding run, not per batch: hub facts have thousands of quotes).
+ */
+function finalizeFacts(spec: RelationSpec): string {
+  const claimValues = spec.props.map((prop) => `f.${prop} = best.claim_${prop}`);
+  return `
+UNWIND $rows AS r
+MATCH (:Entity {id: r.from})-[f:${spec.type} {key: r.key}]->(:Entity {id: r.to})
 CALL {
   WITH r
   MATCH (ev:Evidence {relKey: r.key})
@@ -74,10 +87,9 @@ CALL {
   RETURN count(DISTINCT ev.storyId) AS stories, count(DISTINCT ev.outlet) AS outlets,
          min(ev.published) AS first, max(ev.published) AS last, collect(ev)[0] AS best
 }
-SET f.storyCount = stories, f.outletCount = outlets, f.firstReported = first, f.lastReported = last${claimValues.map((c) => `,
-    ${c}`).join('')}`;
+SET f.storyCount = stories, f.outletCount = outlets, f.firstReported = first, f.lastReported = last${claimValues.map((c) => `,\n    ${c}`).join('')}`;
 }
-export const MERGE_FACTS: ReadonlyMap<string, string> = new Map(RELATIONS.map((spec) => [spec.type, mergeFacts(spec)]));
+export const FINALIZE_FACTS: ReadonlyMap<string, string> = new Map(RELATIONS.map((spec) => [spec.type, finalizeFacts(spec)]));
 
 /** Removes the seeded graph in chunks (analysts' saved queries stay). Runs in an implicit transaction. */
 export const RESET_GRAPH = `

@@ -22,7 +22,7 @@ export function ingestRouter(deps: AppDeps): Router {
         ? parsePage('api-upload.txt', req.body)
         : [storyFromInput(parseInput(StoryInputSchema, req.body, 'story'), 'api')].filter((s) => s !== null);
     if (stories.length === 0) throw new BadRequestError('No story found in the request: send {title, body} as JSON, or a page of text with a title line and a body.');
-    const result = await loadStories(deps.db, stories, 200, true);
+    const result = await loadStories(deps.db, stories, { keepDetails: true });
     res.status(201).json({ stories: result.loaded, facts: result.facts, evidence: result.evidence, problems: result.problems });
   });
   return router;

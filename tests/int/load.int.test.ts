@@ -4,7 +4,7 @@ import type { Entity, Extraction, Story } from '../../model/types.js';
 import { applySchema } from '../../server/db/schema.js';
 import { graphCounts } from '../../seed/load/counts.js';
 import { factKey } from '../../seed/load/keys.js';
-import { writeBatch } from '../../seed/load/write-batch.js';
+import { GraphLoader } from '../../seed/load/graph-loader.js';
 import { resetGraph } from '../../seed/load/reset.js';
 import { testDatabase } from './helpers.js';
 
@@ -42,9 +42,16 @@ afterAll(async () => {
   await db.close();
 });
 
-describe('writeBatch', () => {
+/** One batch through a fresh loader, facts finalised, as a seeding run of one batch does. */
+async function writeBatch(stories: Story[], extractions: Extraction[]): Promise<void> {
+  const loader = new GraphLoader(db);
+  await loader.write(stories, extractions);
+  await loader.finish();
+}
+
+describe('GraphLoader', () => {
   it('loads one fact reported by two outlets as one relationship with two pieces of evidence', async () => {
-    await writeBatch(db, [s1, s2], [extraction(s1, outletA, 244.8e9), extraction(s2, outletB, 240e9)]);
+    await writeBatch([s1, s2], [extraction(s1, outletA, 244.8e9), extraction(s2, outletB, 240e9)]);
     const { records } = await db.driver.executeQuery(
       `MATCH (a:Country {id: 'country:CHN'})-[f:TRADES_WITH]->(b:Country {id: 'country:RUS'})
        MATCH (ev:Evidence {relKey: f.key})-[:IN_STORY]->(s:Story)
@@ -60,7 +67,7 @@ describe('writeBatch', () => {
 
   it('is idempotent: writing the same batch again changes no counts', async () => {
     const before = await graphCounts(db);
-    await writeBatch(db, [s1, s2], [extraction(s1, outletA, 244.8e9), extraction(s2, outletB, 240e9)]);
+    await writeBatch([s1, s2], [extraction(s1, outletA, 244.8e9), extraction(s2, outletB, 240e9)]);
     expect(await graphCounts(db)).toEqual(before);
     expect(before.nodes.Story).toBe(2);
     expect(before.relationships.PUBLISHED_BY).toBe(2);
@@ -77,7 +84,7 @@ describe('writeBatch', () => {
   it('writes a failing batch not at all: no half-written story', async () => {
     const bad = story('story:load-test-bad', 'A News', '2025-13-45', 'China and Russia.');
     const before = await graphCounts(db);
-    await expect(writeBatch(db, [bad], [extraction(bad, outletA, 1)])).rejects.toThrow();
+    await expect(writeBatch([bad], [extraction(bad, outletA, 1)])).rejects.toThrow();
     expect(await graphCounts(db)).toEqual(before);
     const { records } = await db.driver.executeQuery("MATCH (s:Story {id: 'story:load-test-bad'}) RETURN s");
     expect(records).toHaveLength(0);

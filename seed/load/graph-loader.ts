@@ -1,0 +1,101 @@
+/**
+ * Loads stories with everything extracted from them into Neo4j.
+ *
+ * - `write(stories, extractions)` writes one batch in ONE write transaction: either the whole batch
+ *   lands or none of it does, so no story is ever half-written.
+ * - `finish()` then recomputes the support of every fact the run touched (counts, dates, best
+ *   claim) from all its evidence, once per fact instead of once per batch.
+ *
+ * A loader remembers the entities it has written (after their transaction committed), so a hub
+ * such as China is sent once per run, not once per batch.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Database } from '../../server/db/connect.js';
+import type { Extraction, Story } from '../../model/types.js';
+import type { EntityLabel } from '../../model/graph-model.js';
+import { buildRows, entitySignature, type EntityRow } from './rows.js';
+import { FINALIZE_FACTS, MERGE_ENTITIES, MERGE_EVIDENCE, MERGE_FACTS, MERGE_MENTIONS, MERGE_PUBLISHED_BY, MERGE_STORIES } from './statements.js';
+
+export interface BatchCounts {
+  stories: number;
+  facts: number;
+  evidence: number;
+}
+
+interface FactRef {
+  type: string;
+  key: string;
+  from: string;
+  to: string;
+}
+
+const TX = { metadata: { app: 'newsgraph', feature: 'seed' }, timeout: 300_000 };
+/** Facts recomputed per transaction in finish(). */
+const FINALIZE_CHUNK = 2_000;
+
+async function run(tx: ManagedTransaction, cypher: string, rows: unknown[]): Promise<void> {
+  if (rows.length > 0) await tx.run(cypher, { rows });
+}
+
+export class GraphLoader {
+  private readonly written = new Map<string, string>();
+  private readonly touched = new Map<string, FactRef>();
+
+  constructor(private readonly db: Database) {}
+
+  async write(stories: Story[], extractions: Extraction[]): Promise<BatchCounts> {
+    const rows = buildRows(stories, extractions);
+    const fresh = new Map<EntityLabel, EntityRow[]>();
+    const signatures = new Map<string, string>();
+    for (const [label, entityRows] of rows.entitiesByLabel) {
+      const changed = entityRows.filter((row) => {
+        const signature = entitySignature(row);
+        if (this.written.get(row.id) === signature) return false;
+        signatures.set(row.id, signature);
+        return true;
+      });
+      fresh.set(label, changed);
+    }
+    const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
+    try {
+      await session.executeWrite(async (tx) => {
+        await run(tx, MERGE_STORIES, rows.stories);
+        for (const [label, entityRows] of fresh) await run(tx, MERGE_ENTITIES.get(label)!, entityRows);
+        await run(tx, MERGE_PUBLISHED_BY, rows.publishedBy);
+        await run(tx, MERGE_MENTIONS, rows.mentions);
+        await run(tx, MERGE_EVIDENCE, rows.evidence);
+        for (const [type, factRows] of rows.factsByType) await run(tx, MERGE_FACTS.get(type)!, factRows);
+      }, TX);
+    } finally {
+      await session.close();
+    }
+    // Only now, after the commit, do these count as written.
+    for (const [id, signature] of signatures) this.written.set(id, signature);
+    let facts = 0;
+    for (const [type, factRows] of rows.factsByType) {
+      facts += factRows.length;
+      for (const row of factRows) this.touched.set(row.key, { type, ...row });
+    }
+    return { stories: rows.stories.length, facts, evidence: rows.evidence.length };
+  }
+
+  /** Recomputes every fact touched since the last finish(); returns how many. */
+  async finish(): Promise<number> {
+    const byType = new Map<string, FactRef[]>();
+    for (const ref of this.touched.values()) byType.set(ref.type, [...(byType.get(ref.type) ?? []), ref]);
+    const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
+    try {
+      for (const [type, refs] of byType) {
+        for (let i = 0; i < refs.length; i += FINALIZE_CHUNK) {
+          const chunk = refs.slice(i, i + FINALIZE_CHUNK).map(({ key, from, to }) => ({ key, from, to }));
+          await session.executeWrite((tx) => run(tx, FINALIZE_FACTS.get(type)!, chunk), TX);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+    const count = this.touched.size;
+    this.touched.clear();
+    return count;
+  }
+}
