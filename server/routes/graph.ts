@@ -59,6 +59,15 @@ RETURN n.id AS source, r, b.id AS target
 ORDER BY coalesce(r.storyCount, r.count, 0) DESC
 LIMIT $limit`;
 
+/** One query text per hop bound: the bound is a validated integer 1–6 choosing among fixed texts. */
+export const PATH_QUERIES: readonly string[] = [1, 2, 3, 4, 5, 6].map(
+  (hops) => `MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[:${FACT_TYPES.join('|')}*..${hops}]-(b))
+RETURN p
+LIMIT $limit`,
+);
+
 class Budget {
   readonly nodes = new Map<string, GraphNode>();
   readonly edges = new Map<string, GraphEdge>();
@@ -149,15 +158,6 @@ export function graphRouter(deps: AppDeps): Router {
     if (!graph) throw new NotFoundError(`None of the ids ${input.ids.slice(0, 5).join(', ')} is an entity or story.`);
     res.json(graph);
   });
-
-  // One query text per hop bound: the bound is a validated integer 1–6 choosing among fixed texts.
-  const PATH_QUERIES = [1, 2, 3, 4, 5, 6].map(
-    (hops) => `MATCH (a:Entity {id: $from})
-MATCH (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[:${FACT_TYPES.join('|')}*..${hops}]-(b))
-RETURN p
-LIMIT $limit`,
-  );
 
   router.get('/api/graph/path', async (req, res) => {
     const input = parseInput(PathQuerySchema, req.query, 'query string');

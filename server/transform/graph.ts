@@ -189,8 +189,10 @@ export class ResultCollector {
         return {
           nodes: [p.start, ...p.segments.map((s) => s.end)].map((n) => this.nodeId(n.elementId) ?? n.elementId),
           edges: p.segments.map((s) => {
-            const key = s.relationship.properties.key;
-            return typeof key === 'string' ? key : s.relationship.elementId;
+            const r = s.relationship;
+            const key = r.properties.key;
+            if (typeof key === 'string') return key;
+            return `${r.type}:${this.nodeId(r.startNodeElementId) ?? r.startNodeElementId}:${this.nodeId(r.endNodeElementId) ?? r.endNodeElementId}`;
           }),
         };
       }
@@ -198,4 +200,22 @@ export class ResultCollector {
     };
     return { columns: this.columns, rows: this.rawRows.map((row) => row.map((v) => toPlain(v, graphValue))), truncated: this.truncated };
   }
+}
+
+/** One node as a graph element (same rules as the collector). */
+export function toGraphNode(node: Node): GraphNode {
+  const own = node.properties.id;
+  return { id: typeof own === 'string' && own.length > 0 ? own : node.elementId, labels: [...node.labels], props: nodeProps(node) };
+}
+
+/** One relationship as a graph element, given its endpoints' node ids. */
+export function toGraphEdge(rel: Relationship, source: string, target: string): GraphEdge {
+  const props = propsOf(rel);
+  const key = props.key;
+  return { id: typeof key === 'string' && key.length > 0 ? key : `${rel.type}:${source}:${target}`, type: rel.type, source, target, props };
+}
+
+/** The specific label of an entity (Country, Company…), not the shared `Entity`. */
+export function mainLabel(labels: readonly string[]): string {
+  return labels.find((l) => l !== 'Entity') ?? labels[0] ?? 'Node';
 }
