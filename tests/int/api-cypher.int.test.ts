@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryResultSchema } from '../../model/api.js';
 import { createApp } from '../../server/app.js';
+import { createDriver } from '../../server/db/connect.js';
 import { testConfig, testDatabase } from './helpers.js';
 import { counts, seedSample } from './api-fixture.js';
 
@@ -119,5 +120,26 @@ describe('timeouts', () => {
     // No transaction of ours is left running on the server.
     const { records } = await db.driver.executeQuery('SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH "UNWIND range(1, 100000)" RETURN count(*) AS n', {}, { database: db.name });
     expect(Number(records[0]!.get('n'))).toBe(0);
+  });
+});
+
+describe('database down', () => {
+  it('answers 503 with a JSON error on every kind of endpoint', async () => {
+    const driver = createDriver('bolt://127.0.0.1:1', 'neo4j', '');
+    const down = createApp({ db: { driver, name: undefined, uri: 'bolt://127.0.0.1:1', close: () => driver.close() }, config: testConfig(), log: () => {} });
+    try {
+      for (const call of [
+        request(down).get('/api/search').query({ q: 'china' }),
+        request(down).post('/api/cypher').send({ query: 'RETURN 1' }),
+        request(down).post('/api/queries/china-russia-trade/run').send({}),
+        request(down).get('/api/entities/country:CHN'),
+      ]) {
+        const res = await call;
+        expect(res.status).toBe(503);
+        expect(res.body.error.code).toBe('database_unavailable');
+      }
+    } finally {
+      await driver.close();
+    }
   });
 });
