@@ -114,8 +114,20 @@ function newNode(): TrieNode {
   return { next: new Map(), aliases: [] };
 }
 
+/** Memo of ids per label and surface: the same names recur across stories, and slugify is costly. */
+const idMemo = new Map<EntityLabel, Map<string, string>>();
+const ID_MEMO_MAX = 100_000;
+
 export function entityId(label: EntityLabel, name: string): string {
-  return `${ID_PREFIX[label]}:${slugify(name)}`;
+  let memo = idMemo.get(label);
+  if (!memo) idMemo.set(label, (memo = new Map()));
+  let id = memo.get(name);
+  if (id === undefined) {
+    id = `${ID_PREFIX[label]}:${slugify(name)}`;
+    if (memo.size >= ID_MEMO_MAX) memo.clear();
+    memo.set(name, id);
+  }
+  return id;
 }
 
 function buildCatalog(): Catalog {

@@ -209,8 +209,8 @@ function gazetteerPass(c: Ctx): void {
     if (m.alias.ambiguous) {
       const prev = toks[m.t0 - 1];
       const next = toks[m.t1];
-      const glued = (x: Token | undefined): boolean => isWord(x) && x.cap && x.sent === t.sent && !c.L.common.has(x.lower) && !matchAt(c.cat, toks, toks.indexOf(x));
-      if ((prev && prev.end === t.start - 1 && glued(prev)) || (next && glued(next))) {
+      const glued = (x: Token | undefined, xi: number): boolean => isWord(x) && x.cap && x.sent === t.sent && !c.L.common.has(x.lower) && !matchAt(c.cat, toks, xi);
+      if ((prev && prev.end === t.start - 1 && glued(prev, m.t0 - 1)) || (next && glued(next, m.t1))) {
         i = m.t1;
         continue;
       }
@@ -225,6 +225,11 @@ function nameLike(c: Ctx, t: Token, sentStart: boolean): boolean {
   if (c.L.common.has(t.lower)) return false;
   if (sentStart && c.lowerSeen.has(t.lower)) return false;
   return true;
+}
+
+/** Typographic apostrophes folded to ASCII (no regex run when there is none). */
+function foldApos(s: string): string {
+  return s.indexOf('\u2019') >= 0 ? s.replace(/\u2019/g, "'") : s;
 }
 
 function roleText(c: Ctx, a: number, b: number): string {
@@ -379,25 +384,19 @@ interface Run {
 function findRuns(c: Ctx): Run[] {
   const { toks } = c;
   const runs: Run[] = [];
-  const free = (i: number): boolean => {
-    const sp = spanAt(c, i);
-    return !sp || !ATOMIC.has(sp.entity.label);
-  };
-  const startsRun = (i: number): boolean => {
-    const t = toks[i];
-    if (!t || !free(i)) return false;
-    if (isWord(t) && t.cap) return true;
-    // ordinals: "1st Special Forces Group"
-    return t.kind === 'n' && /\d(st|nd|rd|th)$/.test(t.text) && isWord(toks[i + 1]) && toks[i + 1]!.cap;
-  };
   for (let i = 0; i < toks.length; i++) {
-    if (!startsRun(i)) continue;
-    const sent = toks[i]!.sent;
+    // a run starts at a capitalised word, or an ordinal before one ("1st Special Forces Group"), not claimed by an atomic entity
+    const t0k = toks[i]!;
+    if (t0k.kind === 'w') {
+      if (!t0k.cap) continue;
+    } else if (t0k.kind !== 'n' || !isOrdinal(t0k.text) || !isWord(toks[i + 1]) || !toks[i + 1]!.cap) continue;
+    if (!isFree(c, i)) continue;
+    const sent = t0k.sent;
     let j = i + 1;
     for (;;) {
       const t = toks[j];
       if (!t || t.sent !== sent) break;
-      if (!free(j)) break;
+      if (!isFree(c, j)) break;
       if (isWord(t) && t.cap) {
         j++;
         continue;
@@ -405,13 +404,13 @@ function findRuns(c: Ctx): Run[] {
       // Co. Ltd. and the like are capitalised already; hyphenated parts: Montuffar-Helou, Ching-te, al-Sharaa
       if (t.text === '-' || t.text === '–') {
         const nx = toks[j + 1];
-        if (isWord(nx) && nx.start === t.end && t.start === toks[j - 1]!.end && free(j + 1) && (nx.cap || (nx.text.length <= 3 && c.at[j - 1]! < 0))) {
+        if (isWord(nx) && nx.start === t.end && t.start === toks[j - 1]!.end && isFree(c, j + 1) && (nx.cap || (nx.text.length <= 3 && c.at[j - 1]! < 0))) {
           j += 2;
           continue;
         }
         break;
       }
-      if (t.text === '&' && isWord(toks[j + 1]) && toks[j + 1]!.cap && free(j + 1)) {
+      if (t.text === '&' && isWord(toks[j + 1]) && toks[j + 1]!.cap && isFree(c, j + 1)) {
         j += 2;
         continue;
       }
@@ -420,7 +419,7 @@ function findRuns(c: Ctx): Run[] {
         let k = j + 1;
         if (toks[k]?.lower === 'the' && toks[k]!.kind === 'w') k++;
         const nx = toks[k];
-        if (isWord(nx) && nx.cap && nx.sent === sent && free(k) && !c.L.common.has(nx.lower)) {
+        if (isWord(nx) && nx.cap && nx.sent === sent && isFree(c, k) && !c.L.common.has(nx.lower)) {
           j = k + 1;
           continue;
         }
@@ -431,6 +430,23 @@ function findRuns(c: Ctx): Run[] {
     i = j - 1;
   }
   return runs;
+}
+
+/** Not claimed by an atomic (person-like or organisation) span. */
+function isFree(c: Ctx, i: number): boolean {
+  if (i < 0 || i >= c.toks.length) return true;
+  const s = c.at[i]!;
+  return s < 0 || !ATOMIC.has(c.spans[s]!.entity.label);
+}
+
+/** A digit followed by st/nd/rd/th at the end: 1st, 22nd, 3rd, 20th (as /\d(st|nd|rd|th)$/). */
+function isOrdinal(text: string): boolean {
+  const n = text.length;
+  if (n < 3) return false;
+  const d = text.charCodeAt(n - 3);
+  if (d < 48 || d > 57) return false;
+  const suf = text.slice(n - 2);
+  return suf === 'st' || suf === 'nd' || suf === 'rd' || suf === 'th';
 }
 
 function headKind(c: Ctx, lower: string): { label: EntityLabel; kind: string | null } | null {
@@ -511,23 +527,14 @@ function classifyRun(c: Ctx, run: Run): void {
   }
   const nTok = t1 - nameStart;
   if (nTok <= 0) return;
-  const nameToks = toks.slice(nameStart, t1);
-  const hasSpanInside = (): boolean => anySpan(c, nameStart, t1);
   const lastLower = toks[t1 - 1]!.lower;
   const firstLower = toks[nameStart]!.lower;
-  const text = (a: number, b: number): string => roleText(c, a, b).replace(/\u2019/g, "'");
-
-  // context before the run (lowercase role or cue words) and after it
-  const before = roleBefore(c, t0) ?? (toks[t0 - 1]?.text === ',' && toks[t0 - 2]?.kind === 'w' ? roleBefore(c, t0 - 1) : null);
   const prevTok = toks[t0 - 1];
   const prev2 = toks[t0 - 2];
   const nextTok = toks[t1];
   const nextNext = toks[t1 + 1];
-  const nextIsSpeech = !!nextTok && nextTok.sent === sent && c.L.speech.has(nextTok.lower) && !nextTok.cap;
+  // the appositive after the run, computed at most once (appositive() is pure)
   let appMemo: ReturnType<typeof appositive> | undefined;
-  const getApp = (): ReturnType<typeof appositive> => (appMemo === undefined ? (appMemo = appositive(c, t1)) : appMemo);
-  const possessiveOwner = prevTok?.kind === 's' ? spanAt(c, t0 - 2)?.entity : undefined;
-  const whole = text(nameStart, t1);
 
   // 1. head noun decides: ministries, companies, outlets, places
   let head = headKind(c, lastLower);
@@ -542,30 +549,23 @@ function classifyRun(c: Ctx, run: Run): void {
       }
     }
   }
-  if (head && nTok >= 1 && nTok <= 8 && !(nTok === 1 && !prefixEntity && !hasSpanInside())) {
+  if (head && nTok >= 1 && nTok <= 8 && !(nTok === 1 && !prefixEntity && !anySpan(c, nameStart, t1))) {
     let label = head.label;
     let kind = head.kind;
-    const lowers = nameToks.map((t) => t.lower);
-    if (lowers.some((w) => MILITARY.has(w))) {
-      label = 'Organization';
-      kind = 'military';
+    for (let k = nameStart; k < t1; k++) {
+      if (MILITARY.has(toks[k]!.lower)) {
+        label = 'Organization';
+        kind = 'military';
+        break;
+      }
     }
-    if (label === 'Company' && lastLower === 'group' && lowers.length <= 2 && !prefixEntity) return;
+    if (label === 'Company' && lastLower === 'group' && nTok <= 2 && !prefixEntity) return;
     // keep a country/place prefix that is part of the name ("Botswana Fiber Networks") unless possessive
     let start = nameStart;
     if (prefixEntity && toks[nameStart - 1]?.kind !== 's' && !role) start = t0;
     while (start < t1 && toks[start]!.kind === 's') start++;
-    const name = text(start, t1);
-    const country = countryOf(c, prefixEntity ?? undefined) ?? (() => {
-      for (let k = start; k < t1; k++) {
-        const sp = spanAt(c, k);
-        if (sp) {
-          const co = countryOf(c, sp.entity);
-          if (co) return co;
-        }
-      }
-      return null;
-    })();
+    const name = foldApos(roleText(c, start, t1));
+    const country = countryOf(c, prefixEntity ?? undefined) ?? countryInside(c, start, t1);
     const props: Entity['props'] = { country: country ? country.id : null };
     if (label === 'Organization' || label === 'Place') props.kind = kind;
     if (label === 'Outlet') props.ownership = 'unknown';
@@ -573,24 +573,36 @@ function classifyRun(c: Ctx, run: Run): void {
     addSpan(c, start, t1, e, 'rec');
     return;
   }
-  if (hasSpanInside()) return; // a country/place plus ordinary words: not a new entity
+  if (anySpan(c, nameStart, t1)) return; // a country/place plus ordinary words: not a new entity
+
+  // context before the run (lowercase role or cue words) and after it
+  const before = roleBefore(c, t0) ?? (toks[t0 - 1]?.text === ',' && toks[t0 - 2]?.kind === 'w' ? roleBefore(c, t0 - 1) : null);
+  const nextIsSpeech = !!nextTok && nextTok.sent === sent && c.L.speech.has(nextTok.lower) && !nextTok.cap;
+  const whole = foldApos(roleText(c, nameStart, t1));
 
   // 2. people: roles, titles, speech verbs, given names, appositives
   const given = c.L.given.has(firstLower) || (c.L.asian.has(firstLower) && nTok >= 2 && nTok <= 3);
   const asianSecond = nTok === 2 && c.L.asian.has(lastLower) && !c.L.common.has(firstLower);
   const personNounBefore = !!prevTok && !prevTok.cap && c.L.personNouns.has(prevTok.lower);
-  const allNameLike = nameToks.every((t, k) => (t.kind === 'w' && (t.cap || k > 0)) || t.text === '-');
+  let allNameLike = true;
+  for (let k = nameStart; k < t1; k++) {
+    const t = toks[k]!;
+    if (!((t.kind === 'w' && (t.cap || k > nameStart)) || t.text === '-')) {
+      allNameLike = false;
+      break;
+    }
+  }
   const shortOk = nTok <= 4 && allNameLike;
-  const nonPersonCue = (() => {
-    if (role || titled || before) return false;
-    const a = getApp();
-    return !!a && !a.role && !!a.cue && !c.L.personNouns.has(a.cue);
-  })();
+  let nonPersonCue = false;
+  if (!(role || titled || before)) {
+    const a = appMemo === undefined ? (appMemo = appositive(c, t1)) : appMemo;
+    nonPersonCue = !!a && !a.role && !!a.cue && !c.L.personNouns.has(a.cue);
+  }
   const personish =
     shortOk &&
     !noPerson &&
     !nonPersonCue &&
-    (role !== null || titled || before !== null || personNounBefore || (given && nTok >= 2) || asianSecond || ((nTok >= 2 || given) && (nextIsSpeech || appPersonOf(c, getApp()))));
+    (role !== null || titled || before !== null || personNounBefore || (given && nTok >= 2) || asianSecond || ((nTok >= 2 || given) && (nextIsSpeech || appPersonOf(c, appMemo === undefined ? (appMemo = appositive(c, t1)) : appMemo))));
   // a lone surname of someone already named in the story ("Weichert", "Andrew")
   if (nTok === 1 && !role) {
     const sf = c.shortForms.get(toks[nameStart]!.text);
@@ -600,29 +612,19 @@ function classifyRun(c: Ctx, run: Run): void {
     }
   }
   if (personish) {
-    c.pending.push({ nameStart, t1, t0, role, before, prefixEntity, name: whole.replace(/'s$/, ''), given, sent });
+    c.pending.push({ nameStart, t1, t0, role, before, prefixEntity, name: whole.endsWith("'s") ? whole.slice(0, -2) : whole, given, sent });
     return;
   }
 
   // 3. companies / outlets / orgs / places named by the words around them
-  const cueBefore = (set: Set<string>): boolean => {
-    for (let k = t0 - 1; k >= Math.max(0, t0 - 3); k--) {
-      const t = toks[k]!;
-      if (t.sent !== sent) return false;
-      if (set.has(t.lower) && !t.cap) return true;
-      if (t.lower === 'named' || t.lower === 'called' || t.text === '“' || t.text === '"') continue;
-      if (t.cap || t.kind !== 'w') return false;
-    }
-    return false;
-  };
   const shortName = nTok <= 4 && allNameLike;
-  const app = shortName ? getApp() : null;
-  if (shortName && (cueBefore(c.L.companyCue) || (app && app.cue && c.L.companyCue.has(app.cue) && !app.role) || isCopula(c, t1, c.L.companyCue))) {
+  const app = shortName ? (appMemo === undefined ? (appMemo = appositive(c, t1)) : appMemo) : null;
+  if (shortName && (cueBefore(c, t0, sent, c.L.companyCue) || (app && app.cue && c.L.companyCue.has(app.cue) && !app.role) || isCopula(c, t1, c.L.companyCue))) {
     const e = makeEntity(c, 'Company', whole, { country: countryFromContext(c, t0, t1, app) }, 0.7);
     addSpan(c, nameStart, t1, e, 'rec');
     return;
   }
-  if (shortName && (cueBefore(c.L.outletCue) || (app && app.cue && c.L.outletCue.has(app.cue)))) {
+  if (shortName && (cueBefore(c, t0, sent, c.L.outletCue) || (app && app.cue && c.L.outletCue.has(app.cue)))) {
     const e = makeEntity(c, 'Outlet', whole, { country: countryFromContext(c, t0, t1, app), ownership: 'unknown' }, 0.7);
     addSpan(c, nameStart, t1, e, 'rec');
     return;
@@ -641,7 +643,31 @@ function classifyRun(c: Ctx, run: Run): void {
     addSpan(c, nameStart, t1, e, 'rec');
     return;
   }
-  void possessiveOwner;
+}
+
+/** A cue word (lowercase) among the three words before the run: "the company X", "a newspaper called X". */
+function cueBefore(c: Ctx, t0: number, sent: number, set: Set<string>): boolean {
+  const toks = c.toks;
+  for (let k = t0 - 1; k >= Math.max(0, t0 - 3); k--) {
+    const t = toks[k]!;
+    if (t.sent !== sent) return false;
+    if (set.has(t.lower) && !t.cap) return true;
+    if (t.lower === 'named' || t.lower === 'called' || t.text === '“' || t.text === '"') continue;
+    if (t.cap || t.kind !== 'w') return false;
+  }
+  return false;
+}
+
+/** The country of the first span inside [a, b) that has one. */
+function countryInside(c: Ctx, a: number, b: number): Entity | null {
+  for (let k = a; k < b; k++) {
+    const sp = spanAt(c, k);
+    if (sp) {
+      const co = countryOf(c, sp.entity);
+      if (co) return co;
+    }
+  }
+  return null;
 }
 
 function appPersonOf(c: Ctx, app: ReturnType<typeof appositive>): boolean {
@@ -662,8 +688,11 @@ function localNamesPass(c: Ctx): void {
   const reserved = new Uint8Array(toks.length);
   for (const p of c.pending) for (let k = p.nameStart; k < p.t1; k++) reserved[k] = 1;
   const names = new Map<string, Entity | null>();
+  /** Lengths of the names: a candidate of another length is not looked up (nor built). */
+  const lengths = new Set<number>();
   const put = (key: string, e: Entity): void => {
     const prev = names.get(key);
+    lengths.add(key.length);
     if (prev === undefined) names.set(key, e);
     else if (prev && prev.id !== e.id) names.set(key, null);
   };
@@ -671,10 +700,11 @@ function localNamesPass(c: Ctx): void {
     if (e.label === 'Person' || e.label === 'Official') continue;
     put(e.name, e);
     // first word of a company name when distinctive: "HieFo" for "HieFo Optoelectronics"
-    const first = e.name.split(' ')[0]!;
-    if (e.label === 'Company' && first !== e.name && first.length > 2 && !c.L.common.has(first.toLowerCase()) && !c.lowerSeen.has(first.toLowerCase())) {
-      const m = matchAt(c.cat, tokenizeCached(first), 0);
-      if (!m) put(first, e);
+    const space = e.name.indexOf(' ');
+    if (e.label === 'Company' && space > 2) {
+      const first = e.name.slice(0, space);
+      const lower = first.toLowerCase();
+      if (!c.L.common.has(lower) && !c.lowerSeen.has(lower) && !matchAt(c.cat, tokenizeCached(first), 0)) put(first, e);
     }
   }
   if (names.size === 0) return;
@@ -683,9 +713,16 @@ function localNamesPass(c: Ctx): void {
     // longest prefix of the run that is a known local name
     for (let a = r.t0; a < r.t1; a++) {
       if (reserved[a]) continue;
+      // length of roleText(a, b) for b = r.t1, shrunk as b moves left (folding ’ keeps the length)
+      let len = 0;
+      for (let k = a; k < r.t1; k++) len += toks[k]!.text.length + (k > a && toks[k]!.start > toks[k - 1]!.end ? 1 : 0);
       for (let b = r.t1; b > a; b--) {
-        if (reserved[b - 1]) continue;
-        const e = names.get(roleText(c, a, b).replace(/\u2019/g, "'"));
+        if (b < r.t1) {
+          const dropped = toks[b]!;
+          len -= dropped.text.length + (dropped.start > toks[b - 1]!.end ? 1 : 0);
+        }
+        if (reserved[b - 1] || !lengths.has(len)) continue;
+        const e = names.get(foldApos(roleText(c, a, b)));
         if (e) {
           addSpan(c, a, b, e, 'coref');
           a = b - 1;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Entity, Fact } from '../../model/types.js';
-import { relationSpec } from '../../model/graph-model.js';
+import { RELATIONS, type RelationSpec } from '../../model/graph-model.js';
 import type { Recognition, Span } from './recognizer.js';
 import type { Sentence, Token } from './text.js';
 
@@ -226,6 +226,114 @@ function isModifier(toks: Token[], sp: Span, spans: Span[], labels: string[]): b
   return spans.some((o) => o !== sp && o.t0 >= sp.t1 + 1 && o.t0 <= sp.t1 + 3 && labels.includes(o.entity.label));
 }
 
+const SPEC = new Map<string, RelationSpec>(RELATIONS.map((r) => [r.type, r]));
+
+/** Whether the lowercased tokens [a, b) are exactly `words` (no string building). */
+function gapIs(toks: Token[], a: number, b: number, words: readonly string[]): boolean {
+  if (b - a !== words.length) return false;
+  for (let k = 0; k < words.length; k++) if (toks[a + k]!.lower !== words[k]) return false;
+  return true;
+}
+const GAP_COMMA = [','];
+const GAP_THE_CAPITAL_OF = [',', 'the', 'capital', 'of'];
+const GAP_IN = ['in'];
+const GAP_CAPITAL_OF = [',', 'capital', 'of'];
+const GAP_ON = ['on'];
+
+const BE_FORMS = new Set(['is', 'was', 'were', 'been', 'be', 'being', 'are']);
+
+/** One trigger occurrence being resolved against one pattern. */
+interface Hit {
+  ctx: RelContext;
+  toks: Token[];
+  /** Spans of the sentence, in order. */
+  spans: Span[];
+  s: Sentence;
+  /** Trigger tokens [a, b). */
+  a: number;
+  b: number;
+  p: Pattern;
+  /** Values found in the sentence (money, year, percent, item, asset). */
+  props: Fact['props'];
+  /** Confidence factor of the stated values: a converted amount is less certain than a stated one. */
+  claimFactor: number;
+}
+
+function ok(p: Pattern, sp: Span, labels: string[]): boolean {
+  return labels.includes(sp.entity.label) && (!sp.demonym || p.demonyms === true || (p.demonyms === 'from' && labels === p.from) || (p.demonyms === 'to' && labels === p.to));
+}
+
+/** The nearest allowed span ending before the trigger, within the window. */
+function left(h: Hit, labels: string[]): Span | null {
+  const { spans, a, p } = h;
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const sp = spans[k]!;
+    if (sp.t1 > a) continue;
+    if (a - sp.t1 > p.window) break;
+    if (ok(p, sp, labels)) return sp;
+  }
+  return null;
+}
+
+/** The allowed spans after the trigger: the nearest one, and a list that follows it ("X, Y and Z"). */
+function rightAll(h: Hit, labels: string[]): Span[] {
+  const { spans, b, p, toks } = h;
+  const out: Span[] = [];
+  for (const sp of spans) {
+    if (sp.t0 < b) continue;
+    if (sp.t0 - b > p.window) break;
+    if (!ok(p, sp, labels)) continue;
+    if (out.length === 0 && sp.entity.label === 'Country' && isModifier(toks, sp, spans, labels)) continue;
+    if (out.length === 0) out.push(sp);
+    else {
+      const prev = out[out.length - 1]!;
+      // the words between (possessives aside): at most three of , and the as well
+      let n = 0;
+      let listy = true;
+      for (let q = prev.t1; q < sp.t0 && listy; q++) {
+        const w = toks[q]!.lower;
+        if (w === "'s") continue;
+        n++;
+        if (n > 3 || !(w === ',' || w === 'and' || w === 'the' || w === 'as' || w === 'well')) listy = false;
+      }
+      if (listy) out.push(sp);
+      else break;
+    }
+  }
+  // "Peru's Chancay port": a possessive country followed by its place → the place
+  if (out.length === 1 && out[0]!.entity.label === 'Country' && toks[out[0]!.t1]?.kind === 's') {
+    const nextSp = spans.find((x) => x.t0 > out[0]!.t1 && x.t0 - out[0]!.t1 <= 4 && ok(p, x, labels) && x.entity.label !== 'Country');
+    if (nextSp && p.type !== 'ACQUIRED') return [nextSp];
+  }
+  return out;
+}
+
+/** Run the pattern's property extractors on the sentence (into h.props). */
+function addProps(h: Hit, toSpan: Span | null): void {
+  const { toks, s, a, b, p, props } = h;
+  for (const pr of p.props) {
+    if (pr === 'money') {
+      const m = findMoney(toks, s.t0, s.t1);
+      if (m) {
+        props.value = m.value;
+        props.currency = m.currency;
+        if (m.converted) h.claimFactor = 0.9;
+      }
+    } else if (pr === 'year') {
+      const y = findYear(toks, s.t0, s.t1);
+      if (y !== null) props.year = y;
+    } else if (pr === 'percent') {
+      const v = findPercent(toks, s.t0, s.t1, a);
+      if (v !== null) props.percent = v;
+    } else if (pr === 'item') {
+      props.item = findItem(toks, a, b, s.t0, s.t1);
+    } else if (pr === 'asset' && toSpan) {
+      const asset = findAsset(h.ctx.body, toks, toSpan.t1, s.t1);
+      if (asset) props.asset = asset;
+    }
+  }
+}
+
 export function extractRelations(ctx: RelContext): Fact[] {
   const { toks, sents, rec } = ctx;
   const P = getPatterns();
@@ -234,7 +342,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
 
   const emit = (type: string, from: Entity, to: Entity, props: Fact['props'], sentIdx: number, conf: number): void => {
     if (from.id === to.id) return;
-    const spec = relationSpec(type);
+    const spec = SPEC.get(type);
     let a = from;
     let b = to;
     if (spec?.symmetric && b.id < a.id) [a, b] = [b, a];
@@ -266,16 +374,45 @@ export function extractRelations(ctx: RelContext): Fact[] {
       if (!nx) continue;
       const e = sp.entity;
       const f = nx.entity;
-      const gap = toks.slice(sp.t1, nx.t0);
-      const gapText = gap.map((t) => t.lower).join(' ');
-      const after = spans[k + 2];
-      const listGoesOn = !!after && toks.slice(nx.t1, after.t0).every((t) => t.text === ',' || t.lower === 'and') && after.t0 > nx.t1;
-      const prevTok = toks[sp.t0 - 1];
-      if (e.label === 'Place' && f.label === 'Country' && !nx.demonym && !listGoesOn && prevTok?.text !== ',' && (gapText === ',' || gapText === ', the capital of' || gapText === 'in' || gapText === ', capital of' || ((gapText === 'on' || gapText === 'in') && toks[nx.t1]?.kind === 's'))) {
-        emit('LOCATED_IN', e, f, {}, si, 0.85);
-      } else if (e.label === 'Country' && f.label === 'Place' && gap.length <= 4 && (gap[0]?.kind === 's' || sp.demonym) && gap.every((t) => t.kind === 's' || PLACE_GAP.has(t.lower))) {
-        emit('LOCATED_IN', f, e, {}, si, 0.8);
-      } else if ((f.label === 'Company' || f.label === 'Organization' || f.label === 'Outlet') && e.label === 'Place' && gap.length >= 2 && gap[0]!.text === '-' && gap[1]!.lower === 'based') {
+      // the gap is tokens [g0, g1); every test below reads it in place
+      const g0 = sp.t1;
+      const g1 = nx.t0;
+      const gapLen = g1 - g0;
+      if (e.label === 'Place' && f.label === 'Country' && !nx.demonym && toks[sp.t0 - 1]?.text !== ',') {
+        const after = spans[k + 2];
+        let listGoesOn = !!after && after.t0 > nx.t1;
+        if (listGoesOn) {
+          for (let q = nx.t1; q < after!.t0; q++) {
+            const t = toks[q]!;
+            if (t.text !== ',' && t.lower !== 'and') {
+              listGoesOn = false;
+              break;
+            }
+          }
+        }
+        if (
+          !listGoesOn &&
+          (gapIs(toks, g0, g1, GAP_COMMA) || gapIs(toks, g0, g1, GAP_THE_CAPITAL_OF) || gapIs(toks, g0, g1, GAP_IN) || gapIs(toks, g0, g1, GAP_CAPITAL_OF) || ((gapIs(toks, g0, g1, GAP_ON) || gapIs(toks, g0, g1, GAP_IN)) && toks[nx.t1]?.kind === 's'))
+        ) {
+          emit('LOCATED_IN', e, f, {}, si, 0.85);
+          continue;
+        }
+      }
+      if (e.label === 'Country' && f.label === 'Place' && gapLen <= 4 && ((gapLen > 0 && toks[g0]!.kind === 's') || sp.demonym)) {
+        let all = true;
+        for (let q = g0; q < g1; q++) {
+          const t = toks[q]!;
+          if (t.kind !== 's' && !PLACE_GAP.has(t.lower)) {
+            all = false;
+            break;
+          }
+        }
+        if (all) {
+          emit('LOCATED_IN', f, e, {}, si, 0.8);
+          continue;
+        }
+      }
+      if ((f.label === 'Company' || f.label === 'Organization' || f.label === 'Outlet') && e.label === 'Place' && gapLen >= 2 && toks[g0]!.text === '-' && toks[g0 + 1]!.lower === 'based') {
         emit('LOCATED_IN', f, e, {}, si, 0.75);
       }
     }
@@ -293,27 +430,31 @@ export function extractRelations(ctx: RelContext): Fact[] {
 
     // trigger patterns
     for (let i = s.t0; i < s.t1; i++) {
+      // a trigger inside an entity name ("Trade Representative", "Defense Production Act") does not count
+      if (rec.at[i]! >= 0) continue;
       let node = P.root.next.get(toks[i]!.lower);
       if (!node) continue;
       let j = i + 1;
-      let hit: { end: number; pats: number[] } | null = node.pats.length ? { end: j, pats: node.pats } : null;
+      let hitEnd = node.pats.length ? j : -1;
+      let hitPats = node.pats;
       while (j < s.t1) {
         const nx: TrigNode | undefined = node.next.get(toks[j]!.lower);
         if (!nx) break;
         node = nx;
         j++;
-        if (node.pats.length) hit = { end: j, pats: node.pats };
+        if (node.pats.length) {
+          hitEnd = j;
+          hitPats = node.pats;
+        }
       }
-      if (!hit) continue;
+      if (hitEnd < 0) continue;
       const a = i;
-      const b = hit.end;
-      const passiveNoAgent = ['is', 'was', 'were', 'been', 'be', 'being', 'are'].includes(toks[a - 1]?.lower ?? '') && toks[b]?.lower !== 'by';
-      // a trigger inside an entity name ("Trade Representative", "Defense Production Act") does not count
-      if (rec.at[a]! >= 0) continue;
-      for (const pi of hit.pats) {
+      const b = hitEnd;
+      const passiveNoAgent = BE_FORMS.has(toks[a - 1]?.lower ?? '') && toks[b]?.lower !== 'by';
+      for (const pi of hitPats) {
         const p = P.patterns[pi]!;
         if (toks[b] && P.blockers[pi]!.has(toks[b]!.lower)) continue;
-        if (p.mode === 'active' && passiveNoAgent && /ed$/.test(toks[a]!.lower)) continue;
+        if (p.mode === 'active' && passiveNoAgent && toks[a]!.lower.endsWith('ed')) continue;
         if (p.notFollowedBy) {
           let cancel = false;
           for (let k = b; k < Math.min(s.t1, b + 6); k++) if (p.notFollowedBy.includes(toks[k]!.lower)) cancel = true;
@@ -324,67 +465,9 @@ export function extractRelations(ctx: RelContext): Fact[] {
           for (let k = Math.max(s.t0, a - 6); k < a; k++) if (p.modalBlockers.includes(toks[k]!.lower)) modal = true;
           if (modal) continue;
         }
-        const ok = (sp: Span, labels: string[]): boolean =>
-          labels.includes(sp.entity.label) && (!sp.demonym || p.demonyms === true || (p.demonyms === 'from' && labels === p.from) || (p.demonyms === 'to' && labels === p.to));
-        const left = (labels: string[]): Span | null => {
-          for (let k = spans.length - 1; k >= 0; k--) {
-            const sp = spans[k]!;
-            if (sp.t1 > a) continue;
-            if (a - sp.t1 > p.window) break;
-            if (ok(sp, labels)) return sp;
-          }
-          return null;
-        };
-        const rightAll = (labels: string[]): Span[] => {
-          const out: Span[] = [];
-          for (const sp of spans) {
-            if (sp.t0 < b) continue;
-            if (sp.t0 - b > p.window) break;
-            if (!ok(sp, labels)) continue;
-            if (out.length === 0 && sp.entity.label === 'Country' && isModifier(toks, sp, spans, labels)) continue;
-            if (out.length === 0) out.push(sp);
-            else {
-              const prev = out[out.length - 1]!;
-              const gap = toks.slice(prev.t1, sp.t0).map((t) => t.lower).filter((w) => w !== "'s");
-              if (gap.length <= 3 && gap.every((w) => w === ',' || w === 'and' || w === 'the' || w === 'as' || w === 'well')) out.push(sp);
-              else break;
-            }
-          }
-          // "Peru's Chancay port": a possessive country followed by its place → the place
-          if (out.length === 1 && out[0]!.entity.label === 'Country' && toks[out[0]!.t1]?.kind === 's') {
-            const nextSp = spans.find((x) => x.t0 > out[0]!.t1 && x.t0 - out[0]!.t1 <= 4 && ok(x, labels) && x.entity.label !== 'Country');
-            if (nextSp && p.type !== 'ACQUIRED') return [nextSp];
-          }
-          return out;
-        };
-        const props: Fact['props'] = {};
-        // Confidence factor of the stated values: a converted amount is less certain than a stated one.
-        let claimFactor = 1;
-        const addProps = (toSpan: Span | null): void => {
-          for (const pr of p.props) {
-            if (pr === 'money') {
-              const m = findMoney(toks, s.t0, s.t1);
-              if (m) {
-                props.value = m.value;
-                props.currency = m.currency;
-                if (m.converted) claimFactor = 0.9;
-              }
-            } else if (pr === 'year') {
-              const y = findYear(toks, s.t0, s.t1);
-              if (y !== null) props.year = y;
-            } else if (pr === 'percent') {
-              const v = findPercent(toks, s.t0, s.t1, a);
-              if (v !== null) props.percent = v;
-            } else if (pr === 'item') {
-              props.item = findItem(toks, a, b, s.t0, s.t1);
-            } else if (pr === 'asset' && toSpan) {
-              const asset = findAsset(ctx.body, toks, toSpan.t1, s.t1);
-              if (asset) props.asset = asset;
-            }
-          }
-        };
+        const h: Hit = { ctx, toks, spans, s, a, b, p, props: {}, claimFactor: 1 };
         if (p.mode === 'pair') {
-          const cands = spans.filter((sp) => ok(sp, p.from) && Math.min(Math.abs(sp.t0 - b), Math.abs(a - sp.t1)) <= p.window);
+          const cands = spans.filter((sp) => ok(p, sp, p.from) && Math.min(Math.abs(sp.t0 - b), Math.abs(a - sp.t1)) <= p.window);
           const uniq: Span[] = [];
           for (const sp of cands) if (!uniq.some((u) => u.entity.id === sp.entity.id)) uniq.push(sp);
           let x: Span | undefined;
@@ -407,34 +490,34 @@ export function extractRelations(ctx: RelContext): Fact[] {
             }
           }
           if (x && y && x.entity.id !== y.entity.id) {
-            addProps(y);
-            emit(p.type, x.entity, y.entity, { ...props }, si, p.confidence * claimFactor);
+            addProps(h, y);
+            emit(p.type, x.entity, y.entity, { ...h.props }, si, p.confidence * h.claimFactor);
           }
           continue;
         }
         if (p.mode === 'active') {
-          const from = left(p.from);
-          const tos = rightAll(p.to);
+          const from = left(h, p.from);
+          const tos = rightAll(h, p.to);
           if (!from) continue;
           if (tos.length === 0) {
             if (p.defaultTarget === WORLD.id) {
-              addProps(null);
+              addProps(h, null);
               ctx.extra.set(WORLD.id, WORLD);
-              emit(p.type, from.entity, WORLD, { ...props }, si, p.confidence * 0.9 * claimFactor);
+              emit(p.type, from.entity, WORLD, { ...h.props }, si, p.confidence * 0.9 * h.claimFactor);
             }
             continue;
           }
           for (const t of tos) {
-            addProps(t);
-            emit(p.type, from.entity, t.entity, { ...props }, si, p.confidence * claimFactor);
+            addProps(h, t);
+            emit(p.type, from.entity, t.entity, { ...h.props }, si, p.confidence * h.claimFactor);
           }
         } else {
-          const to = left(p.to);
-          const froms = rightAll(p.from);
+          const to = left(h, p.to);
+          const froms = rightAll(h, p.from);
           if (!to || froms.length === 0) continue;
           for (const f of froms) {
-            addProps(to);
-            emit(p.type, f.entity, to.entity, { ...props }, si, p.confidence * claimFactor);
+            addProps(h, to);
+            emit(p.type, f.entity, to.entity, { ...h.props }, si, p.confidence * h.claimFactor);
           }
         }
       }
