@@ -5,7 +5,8 @@ MATCH (e:Entity)
 WHERE e.id = $entity OR toLower(e.name) = toLower($entity) OR any(alias IN coalesce(e.aliases, []) WHERE toLower(alias) = toLower($entity))
 MATCH (s:Story)-[:MENTIONS]->(e)
 OPTIONAL MATCH (s)-[:PUBLISHED_BY]->(o:Outlet)
-WITH e, coalesce(o.country, 'unknown') AS outletCountry, coalesce(o.name, s.outlet, 'unknown') AS outlet, count(DISTINCT s) AS stories
+OPTIONAL MATCH (oc:Country {id: o.country})
+WITH e, coalesce(oc.name, o.country, 'unknown') AS outletCountry, coalesce(o.name, s.outlet, 'unknown') AS outlet, count(DISTINCT s) AS stories
 ORDER BY stories DESC
 RETURN e.name AS entity, outletCountry, sum(stories) AS stories, collect({outlet: outlet, stories: stories}) AS outlets
 ORDER BY stories DESC, outletCountry

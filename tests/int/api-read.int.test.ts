@@ -241,6 +241,17 @@ describe('saved queries', () => {
     }
   });
 
+  it('who-reports-on groups outlets by country name; officials-by-country lists officials', async () => {
+    const res = await request(app).post('/api/queries/who-reports-on/run').send({ params: { entity: 'china' } }).expect(200);
+    const col = (name: string) => res.body.table.columns.indexOf(name);
+    const countries = res.body.table.rows.map((r: unknown[]) => r[col('outletCountry')]);
+    expect(countries.length).toBeGreaterThan(1);
+    expect(countries.some((c: string) => c.startsWith('country:'))).toBe(false);
+    expect(res.body.table.rows.every((r: unknown[]) => Array.isArray(r[col('outlets')]) && (r[col('stories')] as number) > 0)).toBe(true);
+    const officials = await request(app).post('/api/queries/officials-by-country/run').send({ params: { country: 'china' } }).expect(200);
+    expect(officials.body.graph.nodes.some((n: { labels: string[] }) => n.labels.includes('Official'))).toBe(true);
+  });
+
   it('validates params against the header', async () => {
     const wrongType = await request(app).post('/api/queries/port-ownership/run').send({ params: { limit: 'ten' } }).expect(400);
     expect(wrongType.body.error.details.issues[0].path).toBe('limit');
