@@ -121,7 +121,7 @@ export function checkReadOnlyCypher(query: string): GuardResult {
   if (/^\s*use\b|\{\s*use\b/.test(lower)) {
     throw new ForbiddenQueryError('USE is not allowed here: queries run against the explorer\'s database.');
   }
-  if (/^\s*(?:terminate|grant|deny|revoke|alter|start|stop|enable|show\s+(?:users?|roles?|privileges?|current\s+user|servers?|settings?))\b/.test(lower) ||
+  if (/^\s*(?:terminate|grant|deny|revoke|alter|start|stop|enable|show\s+(?:(?:all|populated|user|role|\w+)\s+)*(?:users?|roles?|privileges?|current\s+user|servers?|settings?|transactions?|databases?|aliases?))\b/.test(lower) ||
       /\b(?:create|drop|alter)\s+(?:or\s+replace\s+)?(?:composite\s+)?(?:database|alias|user|role|server)\b/.test(lower)) {
     throw new ForbiddenQueryError('Administration commands are not allowed here.');
   }

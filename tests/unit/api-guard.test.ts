@@ -24,6 +24,7 @@ describe('checkReadOnlyCypher', () => {
     'RETURN 1 // CALL dbms.security.createUser\n',
     'MATCH (`CALL dbms.x`) RETURN 1',
     'MATCH (n) RETURN n;',
+    'SHOW INDEXES',
     'MATCH (n) WHERE n.name = "a;b" RETURN n ;  ',
   ])('lets through %s', (query) => {
     expect(refused(query)).toBe(false);
@@ -50,6 +51,10 @@ describe('checkReadOnlyCypher', () => {
     'TERMINATE TRANSACTIONS "neo4j-transaction-1"',
     'CREATE DATABASE other',
     'USE system SHOW USERS',
+    'SHOW TRANSACTIONS',
+    'show all roles',
+    'SHOW USER mallory PRIVILEGES',
+    'SHOW DATABASES',
   ])('refuses %s', (query) => {
     expect(refused(query)).toBe(true);
   });
