@@ -99,6 +99,11 @@ export interface Catalog {
   byId: Map<string, Entity>;
   aliases: Alias[];
   root: TrieNode;
+  /**
+   * First words (lowercased) of the few aliases whose first token is neither capitalised nor all caps
+   * ("the Kremlin", "von der Leyen"). A lowercase token that is not one of them cannot start a match.
+   */
+  lowerStarts: Set<string>;
   lexicon: Lexicon;
   /** ISO alpha-3 → country entity. */
   countryByIso3: Map<string, Entity>;
@@ -135,6 +140,7 @@ function buildCatalog(): Catalog {
   const byId = new Map<string, Entity>();
   const aliases: Alias[] = [];
   const root = newNode();
+  const lowerStarts = new Set<string>();
   const countryFile = readJson<CountryAliasFile>('country-aliases.json');
   const lexicon = readJson<Lexicon>('lexicon.json');
   const exactSet = new Set(countryFile.caseSensitive);
@@ -170,6 +176,7 @@ function buildCatalog(): Catalog {
     }
     node.aliases.push(aliases.length);
     aliases.push(alias);
+    if (!toks[0]!.cap && !toks[0]!.upper) lowerStarts.add(toks[0]!.lower);
   };
 
   const addEntity = (e: Entity, surfaces: string[], demonyms: string[] = []): number => {
@@ -294,7 +301,7 @@ function buildCatalog(): Catalog {
     }
     maxRoleLen = Math.max(maxRoleLen, words.length);
   }
-  return { entities, byId, aliases, root, lexicon, countryByIso3, roleClass, maxRoleLen, roleFwd, roleRev };
+  return { entities, byId, aliases, root, lowerStarts, lexicon, countryByIso3, roleClass, maxRoleLen, roleFwd, roleRev };
 }
 
 let cached: Catalog | null = null;
@@ -317,6 +324,11 @@ function caseOk(a: Alias, toks: Token[], i: number): boolean {
     }
   }
   return true;
+}
+
+/** Whether a match may start at this token (cheap test before matchAt: most tokens are lowercase words). */
+export function mayStartMatch(cat: Catalog, t: Token): boolean {
+  return t.cap || t.upper || cat.lowerStarts.has(t.lower);
 }
 
 /**

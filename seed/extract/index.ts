@@ -55,7 +55,8 @@ export function extractStory(story: Story): Extraction {
     if (c) c.count++;
     else counts.set(e.id, { count: 1, first: toks[sp.t0]!.sent });
   }
-  const ranking = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first).map(([id]) => id);
+  let ranked: string[] | null = null;
+  const ranking = (): string[] => (ranked ??= [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first).map(([id]) => id));
   const extra = new Map<string, Entity>();
   const facts = extractRelations({ storyId: story.id, body, toks, sents, rec, extractor: EXTRACTOR.name, version: EXTRACTOR.version, ranking, extra });
 
@@ -73,7 +74,8 @@ export function extractStory(story: Story): Extraction {
     const s = sents[c.first]!;
     mentions.push({ entityId: id, count: c.count, first: body.slice(s.start, s.end) });
   }
-  // copies, so callers can't mutate the shared catalogue
-  const out = [...entities.values()].map((e) => ({ ...e, aliases: [...e.aliases], props: { ...e.props } }));
+  // copies, so callers can't mutate the shared catalogue (every entity has these keys, in this order)
+  const out: Entity[] = [];
+  for (const e of entities.values()) out.push({ id: e.id, label: e.label, name: e.name, aliases: e.aliases.slice(), props: { ...e.props }, confidence: e.confidence, source: e.source });
   return { storyId: story.id, entities: out, mentions, facts, outletId };
 }

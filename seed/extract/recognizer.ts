@@ -8,7 +8,7 @@
  */
 import type { Entity } from '../../model/types.js';
 import type { EntityLabel } from '../../model/graph-model.js';
-import { entityId, getCatalog, matchAt, type Catalog } from './catalog.js';
+import { entityId, getCatalog, matchAt, mayStartMatch, type Catalog } from './catalog.js';
 import { slugify, tokenize, type Sentence, type Token } from './text.js';
 
 export type RoleClass = 'head' | 'gov' | 'corp' | 'other';
@@ -201,7 +201,7 @@ function gazetteerPass(c: Ctx): void {
       i++;
       continue;
     }
-    const m = matchAt(c.cat, toks, i);
+    const m = mayStartMatch(c.cat, t) ? matchAt(c.cat, toks, i) : null;
     if (!m) {
       i++;
       continue;
@@ -843,7 +843,10 @@ export function recognize(toks: Token[], sents: Sentence[]): Recognition {
     if (role) c.roleLinks.push({ person: sp.entity, role: role.role, cls: role.cls, target: owner, sent: toks[sp.t0]!.sent });
   }
   c.spans = c.spans.filter((s) => !s.dead);
-  c.spans.sort((a, b) => a.t0 - b.t0);
+  // (stable sort; usually the spans are in order already)
+  let sorted = true;
+  for (let k = 1; k < c.spans.length && sorted; k++) if (c.spans[k - 1]!.t0 > c.spans[k]!.t0) sorted = false;
+  if (!sorted) c.spans.sort((a, b) => a.t0 - b.t0);
   c.at.fill(-1);
   c.spans.forEach((s, idx) => {
     for (let k = s.t0; k < s.t1; k++) c.at[k] = idx;

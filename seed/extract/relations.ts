@@ -83,8 +83,8 @@ export interface RelContext {
   rec: Recognition;
   extractor: string;
   version: string;
-  /** Entity ids by number of mentions in the story, most first. */
-  ranking: string[];
+  /** Entity ids by number of mentions in the story, most first (computed on demand: rarely needed). */
+  ranking: () => string[];
   /** Entities referenced by facts but not mentioned (e.g. WORLD). */
   extra: Map<string, Entity>;
 }
@@ -338,7 +338,10 @@ export function extractRelations(ctx: RelContext): Fact[] {
   const { toks, sents, rec } = ctx;
   const P = getPatterns();
   const facts: Fact[] = [];
-  const seen = new Set<string>();
+  // one fact per (type, from, to, sentence): a scan of the facts so far, a key set once there are many
+  let seen: Set<string> | null = null;
+  const SCAN_MAX = 64;
+  const factKey = (type: string, from: string, to: string, start: number): string => `${type}|${from}|${to}|${start}`;
 
   const emit = (type: string, from: Entity, to: Entity, props: Fact['props'], sentIdx: number, conf: number): void => {
     if (from.id === to.id) return;
@@ -347,9 +350,20 @@ export function extractRelations(ctx: RelContext): Fact[] {
     let b = to;
     if (spec?.symmetric && b.id < a.id) [a, b] = [b, a];
     const s = sents[sentIdx]!;
-    const key = `${type}|${a.id}|${b.id}|${s.start}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (seen) {
+      const key = factKey(type, a.id, b.id, s.start);
+      if (seen.has(key)) return;
+      seen.add(key);
+    } else {
+      for (let k = 0; k < facts.length; k++) {
+        const f = facts[k]!;
+        if (f.evidence.start === s.start && f.type === type && f.from === a.id && f.to === b.id) return;
+      }
+      if (facts.length >= SCAN_MAX) {
+        seen = new Set(facts.map((f) => factKey(f.type, f.from, f.to, f.evidence.start)));
+        seen.add(factKey(type, a.id, b.id, s.start));
+      }
+    }
     const confidence = Math.round(conf * Math.min(a.confidence, b.confidence) * 100) / 100;
     facts.push({
       type,
@@ -484,7 +498,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
             const text = toks.slice(s.t0, s.t1).map((t) => t.lower).join(' ');
             if (p.bilateral.some((w) => text.includes(w))) {
               const only = uniq[0]!;
-              const partnerId = ctx.ranking.find((id) => id !== only.entity.id && id.startsWith('country:'));
+              const partnerId = ctx.ranking().find((id) => id !== only.entity.id && id.startsWith('country:'));
               const partner = partnerId ? rec.spans.find((sp) => sp.entity.id === partnerId) : undefined;
               if (partner) [x, y] = [only, partner];
             }
