@@ -89,16 +89,21 @@ export interface RelContext {
   extra: Map<string, Entity>;
 }
 
-const MULT: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, m: 1e6, b: 1e9, tn: 1e12 };
-const CURRENCY_WORD: Record<string, string> = {
+// Maps, not object literals: a word such as "constructor" must not find Object.prototype's members
+const MULT = mapOf<number>({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6, m: 1e6, b: 1e9, tn: 1e12 });
+const CURRENCY_WORD = mapOf<string>({
   dollar: 'USD', dollars: 'USD', usd: 'USD', yuan: 'CNY', renminbi: 'CNY', rmb: 'CNY', euro: 'EUR', euros: 'EUR', eur: 'EUR',
   ruble: 'RUB', rubles: 'RUB', roubles: 'RUB', rouble: 'RUB', yen: 'JPY', pounds: 'GBP', pound: 'GBP', rupees: 'INR', won: 'KRW',
-};
-const CURRENCY_SYMBOL: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', 'US$': 'USD', NT$: 'TWD' };
+});
+const CURRENCY_SYMBOL = mapOf<string>({ $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', 'US$': 'USD', NT$: 'TWD' });
+
+function mapOf<T>(o: Record<string, T>): Map<string, T> {
+  return new Map(Object.entries(o));
+}
 
 function num(t: Token | undefined): number | null {
   if (!t || t.kind !== 'n') return null;
-  const v = Number(t.text.replace(/,/g, ''));
+  const v = Number(t.text.indexOf(',') >= 0 ? t.text.replace(/,/g, '') : t.text);
   return Number.isFinite(v) ? v : null;
 }
 
@@ -113,8 +118,8 @@ export function findMoney(toks: Token[], a: number, b: number): { value: number;
     const t = toks[i]!;
     let cur: string | null = null;
     let j = i;
-    if (t.kind === 'p' && CURRENCY_SYMBOL[t.text]) {
-      cur = CURRENCY_SYMBOL[t.text]!;
+    if (t.kind === 'p' && CURRENCY_SYMBOL.get(t.text)) {
+      cur = CURRENCY_SYMBOL.get(t.text)!;
       j = i + 1;
       if (toks[i - 1]?.text === 'NT' && toks[i - 1]!.end === t.start) cur = 'TWD';
     } else if (t.kind === 'w' && (t.text === 'US' || t.text === 'NT') && toks[i + 1]?.text === '$') {
@@ -125,13 +130,13 @@ export function findMoney(toks: Token[], a: number, b: number): { value: number;
     let value = v;
     let k = j + 1;
     const m = toks[k];
-    if (m && m.kind === 'w' && MULT[m.lower] !== undefined) {
-      value *= MULT[m.lower]!;
+    if (m && m.kind === 'w' && MULT.get(m.lower) !== undefined) {
+      value *= MULT.get(m.lower)!;
       k++;
     }
     if (!cur) {
       const cw = toks[k];
-      if (cw && cw.kind === 'w' && CURRENCY_WORD[cw.lower]) cur = CURRENCY_WORD[cw.lower]!;
+      if (cw && cw.kind === 'w' && CURRENCY_WORD.get(cw.lower)) cur = CURRENCY_WORD.get(cw.lower)!;
     }
     if (cur) {
       found.push({ value: Math.round(value * 100) / 100, currency: cur });
@@ -257,6 +262,13 @@ interface Hit {
   props: Fact['props'];
   /** Confidence factor of the stated values: a converted amount is less certain than a stated one. */
   claimFactor: number;
+  /** Sentence-wide values, found once per sentence (undefined: not looked for yet). */
+  memo: SentenceMemo;
+}
+
+interface SentenceMemo {
+  money?: ReturnType<typeof findMoney>;
+  year?: number | null;
 }
 
 function ok(p: Pattern, sp: Span, labels: string[]): boolean {
@@ -313,14 +325,14 @@ function addProps(h: Hit, toSpan: Span | null): void {
   const { toks, s, a, b, p, props } = h;
   for (const pr of p.props) {
     if (pr === 'money') {
-      const m = findMoney(toks, s.t0, s.t1);
+      const m = h.memo.money === undefined ? (h.memo.money = findMoney(toks, s.t0, s.t1)) : h.memo.money;
       if (m) {
         props.value = m.value;
         props.currency = m.currency;
         if (m.converted) h.claimFactor = 0.9;
       }
     } else if (pr === 'year') {
-      const y = findYear(toks, s.t0, s.t1);
+      const y = h.memo.year === undefined ? (h.memo.year = findYear(toks, s.t0, s.t1)) : h.memo.year;
       if (y !== null) props.year = y;
     } else if (pr === 'percent') {
       const v = findPercent(toks, s.t0, s.t1, a);
@@ -443,6 +455,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
     }
 
     // trigger patterns
+    const memo: SentenceMemo = {};
     for (let i = s.t0; i < s.t1; i++) {
       // a trigger inside an entity name ("Trade Representative", "Defense Production Act") does not count
       if (rec.at[i]! >= 0) continue;
@@ -479,7 +492,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
           for (let k = Math.max(s.t0, a - 6); k < a; k++) if (p.modalBlockers.includes(toks[k]!.lower)) modal = true;
           if (modal) continue;
         }
-        const h: Hit = { ctx, toks, spans, s, a, b, p, props: {}, claimFactor: 1 };
+        const h: Hit = { ctx, toks, spans, s, a, b, p, props: {}, claimFactor: 1, memo };
         if (p.mode === 'pair') {
           const cands = spans.filter((sp) => ok(p, sp, p.from) && Math.min(Math.abs(sp.t0 - b), Math.abs(a - sp.t1)) <= p.window);
           const uniq: Span[] = [];
