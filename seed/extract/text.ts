@@ -79,13 +79,21 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     let kind: Token['kind'];
+    // only ASCII lowercase letters and digits: not capitalised, nothing to fold (the common case)
+    let simple = false;
     if (isLetter(c)) {
       kind = 'w';
+      simple = c >= 97 && c <= 122;
       i++;
       for (;;) {
         if (i >= n) break;
         const d = text.charCodeAt(i);
-        if (isLetter(d) || isDigit(d)) {
+        if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) {
+          i++;
+          continue;
+        }
+        if (isLetter(d)) {
+          simple = false;
           i++;
           continue;
         }
@@ -94,11 +102,13 @@ export function tokenize(text: string): Token[] {
           const next = text.charCodeAt(i + 1);
           const after = i + 2 < n ? text.charCodeAt(i + 2) : 32;
           if ((next === 115 || next === 83) && !isLetter(after)) break;
+          simple = false;
           i++;
           continue;
         }
         // dotted abbreviations: U.S., D.C., e.g.
         if (d === 46 && i - start === 1 && i + 2 < n && isLetter(text.charCodeAt(i + 1)) && text.charCodeAt(i + 2) === 46) {
+          simple = false;
           while (i + 2 < n && text.charCodeAt(i) === 46 && isLetter(text.charCodeAt(i + 1)) && text.charCodeAt(i + 2) === 46) i += 2;
           if (i < n && text.charCodeAt(i) === 46) i++;
           break;
@@ -133,7 +143,7 @@ export function tokenize(text: string): Token[] {
     let upper = false;
     let plain = true;
     let uppers = 0;
-    if (kind === 'w') {
+    if (kind === 'w' && !simple) {
       let letters = 0;
       for (let k = start; k < i; k++) {
         const d = text.charCodeAt(k);
