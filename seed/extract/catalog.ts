@@ -316,7 +316,7 @@ function caseOk(a: Alias, toks: Token[], i: number): boolean {
     const at = a.tokens[k]!;
     const t = toks[i + k]!;
     if (a.exact) {
-      if (t.text.replace(/\u2019/g, "'") !== at.text) return false;
+      if ((t.text.indexOf('\u2019') >= 0 ? t.text.replace(/\u2019/g, "'") : t.text) !== at.text) return false;
     } else if (at.upper) {
       if (!t.upper) return false;
     } else if (at.cap) {

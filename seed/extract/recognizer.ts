@@ -449,13 +449,28 @@ function isOrdinal(text: string): boolean {
   return suf === 'st' || suf === 'nd' || suf === 'rd' || suf === 'th';
 }
 
-function headKind(c: Ctx, lower: string): { label: EntityLabel; kind: string | null } | null {
-  if (c.L.companyHead.has(lower)) return { label: 'Company', kind: null };
+interface HeadKind {
+  readonly label: EntityLabel;
+  readonly kind: string | null;
+}
+const COMPANY_HEAD: HeadKind = { label: 'Company', kind: null };
+const OUTLET_HEAD: HeadKind = { label: 'Outlet', kind: null };
+/** One shared (read-only) answer per label and kind, so a lookup allocates nothing. */
+const headKinds = { Organization: new Map<string, HeadKind>(), Place: new Map<string, HeadKind>() };
+function sharedHead(label: 'Organization' | 'Place', kind: string): HeadKind {
+  const byKind = headKinds[label];
+  let h = byKind.get(kind);
+  if (!h) byKind.set(kind, (h = { label, kind }));
+  return h;
+}
+
+function headKind(c: Ctx, lower: string): HeadKind | null {
+  if (c.L.companyHead.has(lower)) return COMPANY_HEAD;
   const ok = c.L.orgHead.get(lower);
-  if (ok) return { label: 'Organization', kind: ok };
-  if (c.L.outletHead.has(lower)) return { label: 'Outlet', kind: null };
+  if (ok) return sharedHead('Organization', ok);
+  if (c.L.outletHead.has(lower)) return OUTLET_HEAD;
   const pk = c.L.placeHead.get(lower);
-  if (pk) return { label: 'Place', kind: pk };
+  if (pk) return sharedHead('Place', pk);
   return null;
 }
 
