@@ -22,22 +22,31 @@ cytoscape.use(svg);
 export interface CanvasSettings {
   /** Above this many elements the canvas renders for speed: textures while panning, no edges while moving, pixel ratio 1. */
   largeThreshold: number;
-  /** Use Cytoscape's WebGL renderer for large graphs when the browser offers WebGL 2. */
+  /** Use Cytoscape's WebGL renderer for large graphs when the browser offers hardware-accelerated WebGL 2. */
   webgl: boolean;
 }
 
 export const CANVAS_DEFAULTS: CanvasSettings = { largeThreshold: 1500, webgl: true };
 
-function webglAvailable(): boolean {
+/**
+ * WebGL 2 backed by a real GPU. Software WebGL (SwiftShader, llvmpipe) is slower than the 2D canvas,
+ * mostly because Cytoscape's WebGL picking reads pixels back on every mouse move.
+ */
+function hardwareWebgl(): boolean {
   try {
-    return !!document.createElement('canvas').getContext('webgl2');
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
   } catch {
     return false;
   }
 }
 
 export function createCy(container: HTMLElement, large: boolean, settings = CANVAS_DEFAULTS): Core {
-  const webgl = large && settings.webgl && webglAvailable();
+  const webgl = large && settings.webgl && hardwareWebgl();
   return cytoscape({
     container,
     style: stylesheet(),
