@@ -54,11 +54,28 @@ interface Lex {
   companyHead: Set<string>;
   outletHead: Set<string>;
   placeHead: Map<string, string>;
+  /** Word → what a name ending in it is (company heads first, then organisation, outlet, place heads). */
+  head: Map<string, HeadKind>;
   companyCue: Set<string>;
   orgCue: Set<string>;
   outletCue: Set<string>;
   placeCue: Set<string>;
   locPrep: Set<string>;
+}
+
+interface HeadKind {
+  readonly label: EntityLabel;
+  readonly kind: string | null;
+}
+const COMPANY_HEAD: HeadKind = { label: 'Company', kind: null };
+const OUTLET_HEAD: HeadKind = { label: 'Outlet', kind: null };
+/** One shared (read-only) answer per label and kind, so a lookup allocates nothing. */
+const headKinds = { Organization: new Map<string, HeadKind>(), Place: new Map<string, HeadKind>() };
+function sharedHead(label: 'Organization' | 'Place', kind: string): HeadKind {
+  const byKind = headKinds[label];
+  let h = byKind.get(kind);
+  if (!h) byKind.set(kind, (h = { label, kind }));
+  return h;
 }
 
 let lexCache: Lex | null = null;
@@ -69,7 +86,16 @@ function lex(cat: Catalog): Lex {
   for (const [kind, words] of Object.entries(L.orgHeads)) for (const w of words) orgHead.set(w, kind);
   const placeHead = new Map<string, string>();
   for (const [kind, words] of Object.entries(L.placeHeads)) for (const w of words) if (!w.includes(' ')) placeHead.set(w, kind);
+  const head = new Map<string, HeadKind>();
+  const addHead = (w: string, h: HeadKind): void => {
+    if (!head.has(w)) head.set(w, h);
+  };
+  for (const w of L.companyHeads) addHead(w, COMPANY_HEAD);
+  for (const [w, kind] of orgHead) addHead(w, sharedHead('Organization', kind));
+  for (const w of L.outletHeads) if (!w.includes(' ')) addHead(w, OUTLET_HEAD);
+  for (const [w, kind] of placeHead) addHead(w, sharedHead('Place', kind));
   lexCache = {
+    head,
     common: new Set(L.commonCapitalised),
     connectors: new Set(L.connectors),
     given: new Set(L.givenNames),
@@ -184,7 +210,10 @@ function makeEntity(c: Ctx, label: EntityLabel, name: string, props: Entity['pro
   if (known) return known;
   const ex = c.local.get(id);
   if (ex) {
-    for (const [k, v] of Object.entries(props)) if (ex.props[k] == null && v != null) ex.props[k] = v;
+    for (const k in props) {
+      const v = props[k];
+      if (ex.props[k] == null && v != null) ex.props[k] = v;
+    }
     return ex;
   }
   const e: Entity = { id, label, name, aliases: [], props, confidence, source: 'recognizer' };
@@ -449,29 +478,8 @@ function isOrdinal(text: string): boolean {
   return suf === 'st' || suf === 'nd' || suf === 'rd' || suf === 'th';
 }
 
-interface HeadKind {
-  readonly label: EntityLabel;
-  readonly kind: string | null;
-}
-const COMPANY_HEAD: HeadKind = { label: 'Company', kind: null };
-const OUTLET_HEAD: HeadKind = { label: 'Outlet', kind: null };
-/** One shared (read-only) answer per label and kind, so a lookup allocates nothing. */
-const headKinds = { Organization: new Map<string, HeadKind>(), Place: new Map<string, HeadKind>() };
-function sharedHead(label: 'Organization' | 'Place', kind: string): HeadKind {
-  const byKind = headKinds[label];
-  let h = byKind.get(kind);
-  if (!h) byKind.set(kind, (h = { label, kind }));
-  return h;
-}
-
 function headKind(c: Ctx, lower: string): HeadKind | null {
-  if (c.L.companyHead.has(lower)) return COMPANY_HEAD;
-  const ok = c.L.orgHead.get(lower);
-  if (ok) return sharedHead('Organization', ok);
-  if (c.L.outletHead.has(lower)) return OUTLET_HEAD;
-  const pk = c.L.placeHead.get(lower);
-  if (pk) return sharedHead('Place', pk);
-  return null;
+  return c.L.head.get(lower) ?? null;
 }
 
 const MILITARY = new Set(['army', 'navy', 'force', 'forces', 'guard', 'corps', 'battalion', 'brigade', 'regiment', 'marines']);
