@@ -56,6 +56,8 @@ interface Lex {
   placeHead: Map<string, string>;
   /** Word → what a name ending in it is (company heads first, then organisation, outlet, place heads). */
   head: Map<string, HeadKind>;
+  /** Union of personNouns, companyCue, outletCue and orgCue (one lookup in appositives). */
+  anyCue: Set<string>;
   companyCue: Set<string>;
   orgCue: Set<string>;
   outletCue: Set<string>;
@@ -94,8 +96,10 @@ function lex(cat: Catalog): Lex {
   for (const [w, kind] of orgHead) addHead(w, sharedHead('Organization', kind));
   for (const w of L.outletHeads) if (!w.includes(' ')) addHead(w, OUTLET_HEAD);
   for (const [w, kind] of placeHead) addHead(w, sharedHead('Place', kind));
+  const outletCue = L.outletCues.filter((w) => !w.includes(' '));
   lexCache = {
     head,
+    anyCue: new Set([...L.personNouns, ...L.companyCues, ...outletCue, ...L.orgCues]),
     common: new Set(L.commonCapitalised),
     connectors: new Set(L.connectors),
     given: new Set(L.givenNames),
@@ -109,7 +113,7 @@ function lex(cat: Catalog): Lex {
     placeHead,
     companyCue: new Set(L.companyCues),
     orgCue: new Set(L.orgCues),
-    outletCue: new Set(L.outletCues.filter((w) => !w.includes(' '))),
+    outletCue: new Set(outletCue),
     placeCue: new Set(L.placeCues),
     locPrep: new Set(L.locPrepositions),
   };
@@ -358,7 +362,7 @@ function appositive(c: Ctx, after: number): { role: string; cls: RoleClass; targ
   for (let j = after + 1; j < end; j++) {
     const w = toks[j]!;
     if (w.kind !== 'w' || w.cap || c.at[j]! >= 0) continue;
-    if (c.L.personNouns.has(w.lower) || c.L.companyCue.has(w.lower) || c.L.outletCue.has(w.lower) || c.L.orgCue.has(w.lower)) {
+    if (c.L.anyCue.has(w.lower)) {
       cue = w.lower;
       break;
     }
