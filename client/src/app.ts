@@ -324,7 +324,8 @@ export class Explorer {
     try {
       const q = (await this.savedQueries).find((x) => x.name === name);
       if (!q) return toast(`This server has no saved query “${name}”.`, 'error');
-      const params = Object.fromEntries(q.params.filter((p) => p.default !== undefined).map((p) => [p.name, p.default]));
+      const given = STARTING_POINTS.find((s) => s.query === name)?.params ?? {};
+      const params = { ...Object.fromEntries(q.params.filter((p) => p.default !== undefined).map((p) => [p.name, p.default])), ...given };
       this.actions().runQuery(name, params);
     } catch (e) {
       toast(plain(e), 'error');

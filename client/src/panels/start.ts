@@ -7,15 +7,17 @@ import { nodeVisual } from '../graph/visuals.js';
 export interface StartingPoint {
   title: string;
   hint: string;
-  /** Saved query to run (with its declared defaults). */
+  /** Saved query to run (with its declared defaults)… */
   query: string;
+  /** …and these values instead of some defaults. */
+  params?: Record<string, unknown>;
 }
 
 export const STARTING_POINTS: StartingPoint[] = [
   { title: 'China–Russia trade', hint: 'Trade between the two and who reports it', query: 'china-russia-trade' },
   { title: 'Port ownership', hint: 'Who owns, built or bought which ports', query: 'port-ownership' },
   { title: 'Sanctions', hint: 'Who sanctions whom', query: 'sanctions-network' },
-  { title: 'Who reports on China?', hint: 'Outlets and the stories they ran', query: 'who-reports-on' },
+  { title: 'Who reports on China?', hint: 'Outlets that covered China, by their country', query: 'who-reports-on', params: { entity: 'China' } },
 ];
 
 export function startPanel(run: (query: string) => void): HTMLElement {
