@@ -839,8 +839,8 @@ export function recognize(toks: Token[], sents: Sentence[]): Recognition {
   localNamesPass(c);
   for (const p of c.pending) resolvePerson(c, p);
   registerShortForms(c);
-  // second pass: runs left unresolved may now be short forms seen elsewhere in the story
-  for (const r of findRuns(c)) {
+  // second pass: runs left unresolved may now be short forms seen elsewhere in the story (none: nothing to find)
+  for (const r of c.shortForms.size > 0 ? findRuns(c) : []) {
     let allFree = true;
     for (let k = r.t0; k < r.t1; k++) if (c.at[k]! >= 0) allFree = false;
     if (!allFree) continue;

@@ -346,45 +346,55 @@ function addProps(h: Hit, toSpan: Span | null): void {
   }
 }
 
+/** The facts of one story so far; one fact per (type, from, to, sentence). */
+interface FactSink {
+  ctx: RelContext;
+  facts: Fact[];
+  /** A scan of the facts finds duplicates while they are few; past SCAN_MAX, a key set. */
+  seen: Set<string> | null;
+}
+const SCAN_MAX = 64;
+
+function factKey(type: string, from: string, to: string, start: number): string {
+  return `${type}|${from}|${to}|${start}`;
+}
+
+function emit(sink: FactSink, type: string, from: Entity, to: Entity, props: Fact['props'], sentIdx: number, conf: number): void {
+  if (from.id === to.id) return;
+  const { ctx, facts } = sink;
+  const spec = SPEC.get(type);
+  let a = from;
+  let b = to;
+  if (spec?.symmetric && b.id < a.id) [a, b] = [b, a];
+  const s = ctx.sents[sentIdx]!;
+  if (sink.seen) {
+    const key = factKey(type, a.id, b.id, s.start);
+    if (sink.seen.has(key)) return;
+    sink.seen.add(key);
+  } else {
+    for (let k = 0; k < facts.length; k++) {
+      const f = facts[k]!;
+      if (f.evidence.start === s.start && f.type === type && f.from === a.id && f.to === b.id) return;
+    }
+    if (facts.length >= SCAN_MAX) {
+      sink.seen = new Set(facts.map((f) => factKey(f.type, f.from, f.to, f.evidence.start)));
+      sink.seen.add(factKey(type, a.id, b.id, s.start));
+    }
+  }
+  const confidence = Math.round(conf * Math.min(a.confidence, b.confidence) * 100) / 100;
+  facts.push({
+    type,
+    from: a.id,
+    to: b.id,
+    props,
+    evidence: { storyId: ctx.storyId, quote: ctx.body.slice(s.start, s.end), start: s.start, end: s.end, extractor: ctx.extractor, extractorVersion: ctx.version, confidence },
+  });
+}
+
 export function extractRelations(ctx: RelContext): Fact[] {
   const { toks, sents, rec } = ctx;
   const P = getPatterns();
-  const facts: Fact[] = [];
-  // one fact per (type, from, to, sentence): a scan of the facts so far, a key set once there are many
-  let seen: Set<string> | null = null;
-  const SCAN_MAX = 64;
-  const factKey = (type: string, from: string, to: string, start: number): string => `${type}|${from}|${to}|${start}`;
-
-  const emit = (type: string, from: Entity, to: Entity, props: Fact['props'], sentIdx: number, conf: number): void => {
-    if (from.id === to.id) return;
-    const spec = SPEC.get(type);
-    let a = from;
-    let b = to;
-    if (spec?.symmetric && b.id < a.id) [a, b] = [b, a];
-    const s = sents[sentIdx]!;
-    if (seen) {
-      const key = factKey(type, a.id, b.id, s.start);
-      if (seen.has(key)) return;
-      seen.add(key);
-    } else {
-      for (let k = 0; k < facts.length; k++) {
-        const f = facts[k]!;
-        if (f.evidence.start === s.start && f.type === type && f.from === a.id && f.to === b.id) return;
-      }
-      if (facts.length >= SCAN_MAX) {
-        seen = new Set(facts.map((f) => factKey(f.type, f.from, f.to, f.evidence.start)));
-        seen.add(factKey(type, a.id, b.id, s.start));
-      }
-    }
-    const confidence = Math.round(conf * Math.min(a.confidence, b.confidence) * 100) / 100;
-    facts.push({
-      type,
-      from: a.id,
-      to: b.id,
-      props,
-      evidence: { storyId: ctx.storyId, quote: ctx.body.slice(s.start, s.end), start: s.start, end: s.end, extractor: ctx.extractor, extractorVersion: ctx.version, confidence },
-    });
-  };
+  const sink: FactSink = { ctx, facts: [], seen: null };
 
   // spans per sentence
   const bySent: Span[][] = sents.map(() => []);
@@ -420,7 +430,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
           !listGoesOn &&
           (gapIs(toks, g0, g1, GAP_COMMA) || gapIs(toks, g0, g1, GAP_THE_CAPITAL_OF) || gapIs(toks, g0, g1, GAP_IN) || gapIs(toks, g0, g1, GAP_CAPITAL_OF) || ((gapIs(toks, g0, g1, GAP_ON) || gapIs(toks, g0, g1, GAP_IN)) && toks[nx.t1]?.kind === 's'))
         ) {
-          emit('LOCATED_IN', e, f, {}, si, 0.85);
+          emit(sink, 'LOCATED_IN', e, f, {}, si, 0.85);
           continue;
         }
       }
@@ -434,12 +444,12 @@ export function extractRelations(ctx: RelContext): Fact[] {
           }
         }
         if (all) {
-          emit('LOCATED_IN', f, e, {}, si, 0.8);
+          emit(sink, 'LOCATED_IN', f, e, {}, si, 0.8);
           continue;
         }
       }
       if ((f.label === 'Company' || f.label === 'Organization' || f.label === 'Outlet') && e.label === 'Place' && gapLen >= 2 && toks[g0]!.text === '-' && toks[g0 + 1]!.lower === 'based') {
-        emit('LOCATED_IN', f, e, {}, si, 0.75);
+        emit(sink, 'LOCATED_IN', f, e, {}, si, 0.75);
       }
     }
     // "Kaluga Queen, a leading Hangzhou-based brand": X-based after the company
@@ -450,7 +460,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
         const owner = [...spans].reverse().find((x) => x.t1 <= place.t0 && ['Company', 'Organization', 'Outlet'].includes(x.entity.label) && place.t0 - x.t1 <= 6);
         const ownerAfter = spans.find((x) => x.t0 > i + 2 && ['Company', 'Organization', 'Outlet'].includes(x.entity.label) && x.t0 - i <= 8);
         const o = owner ?? ownerAfter;
-        if (o && !(o === ownerAfter && spans.some((x) => x.t0 > place.t1 && x.t0 < o.t0 && x.entity.label === 'Place'))) emit('LOCATED_IN', o.entity, place.entity, {}, si, 0.7);
+        if (o && !(o === ownerAfter && spans.some((x) => x.t0 > place.t1 && x.t0 < o.t0 && x.entity.label === 'Place'))) emit(sink, 'LOCATED_IN', o.entity, place.entity, {}, si, 0.7);
       }
     }
 
@@ -518,7 +528,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
           }
           if (x && y && x.entity.id !== y.entity.id) {
             addProps(h, y);
-            emit(p.type, x.entity, y.entity, { ...h.props }, si, p.confidence * h.claimFactor);
+            emit(sink, p.type, x.entity, y.entity, { ...h.props }, si, p.confidence * h.claimFactor);
           }
           continue;
         }
@@ -530,13 +540,13 @@ export function extractRelations(ctx: RelContext): Fact[] {
             if (p.defaultTarget === WORLD.id) {
               addProps(h, null);
               ctx.extra.set(WORLD.id, WORLD);
-              emit(p.type, from.entity, WORLD, { ...h.props }, si, p.confidence * 0.9 * h.claimFactor);
+              emit(sink, p.type, from.entity, WORLD, { ...h.props }, si, p.confidence * 0.9 * h.claimFactor);
             }
             continue;
           }
           for (const t of tos) {
             addProps(h, t);
-            emit(p.type, from.entity, t.entity, { ...h.props }, si, p.confidence * h.claimFactor);
+            emit(sink, p.type, from.entity, t.entity, { ...h.props }, si, p.confidence * h.claimFactor);
           }
         } else {
           const to = left(h, p.to);
@@ -544,7 +554,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
           if (!to || froms.length === 0) continue;
           for (const f of froms) {
             addProps(h, to);
-            emit(p.type, f.entity, to.entity, { ...h.props }, si, p.confidence * h.claimFactor);
+            emit(sink, p.type, f.entity, to.entity, { ...h.props }, si, p.confidence * h.claimFactor);
           }
         }
       }
@@ -556,7 +566,7 @@ export function extractRelations(ctx: RelContext): Fact[] {
     if (!rl.target) continue;
     const role = rl.role.replace(/^(former|current|outgoing|acting|late|then)\s+/i, '');
     const type = rl.cls === 'head' && !/^(deputy|vice|assistant)\b/i.test(role) ? 'LEADS' : 'EMPLOYED_BY';
-    emit(type, rl.person, rl.target, { role }, rl.sent, 0.8);
+    emit(sink, type, rl.person, rl.target, { role }, rl.sent, 0.8);
   }
-  return facts;
+  return sink.facts;
 }

@@ -184,22 +184,24 @@ export function tokenize(text: string): Token[] {
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
+/** Close the sentence of tokens [t0, t1) (if any); returns where the next one starts. */
+function closeSentence(tokens: Token[], sents: Sentence[], t0: number, t1: number): number {
+  if (t1 <= t0) return t0;
+  const s: Sentence = { start: tokens[t0]!.start, end: tokens[t1 - 1]!.end, t0, t1 };
+  const idx = sents.length;
+  for (let k = t0; k < t1; k++) tokens[k]!.sent = idx;
+  sents.push(s);
+  return t1;
+}
+
 /** Split tokens into sentences (also at line breaks); sets token.sent. */
 export function splitSentences(tokens: Token[]): Sentence[] {
   const sents: Sentence[] = [];
   let t0 = 0;
-  const close = (t1: number): void => {
-    if (t1 <= t0) return;
-    const s: Sentence = { start: tokens[t0]!.start, end: tokens[t1 - 1]!.end, t0, t1 };
-    const idx = sents.length;
-    for (let k = t0; k < t1; k++) tokens[k]!.sent = idx;
-    sents.push(s);
-    t0 = t1;
-  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (i > t0 && t.nl) {
-      close(i);
+      t0 = closeSentence(tokens, sents, t0, i);
     }
     const next = tokens[i + 1];
     let end = false;
@@ -218,11 +220,11 @@ export function splitSentences(tokens: Token[]): Sentence[] {
       else if (ABBREV_MAY_END.has(base) && base !== 'etc' && next.cap && next.kind === 'w' && !ABBREV_MAY_END.has(next.lower.replace(/\.$/, '')) && tokens[i + 2]?.cap && tokens[i + 2]?.kind === 'w') end = true;
     }
     if (end) {
-      close(last + 1);
+      t0 = closeSentence(tokens, sents, t0, last + 1);
       i = last;
     }
   }
-  close(tokens.length);
+  closeSentence(tokens, sents, t0, tokens.length);
   return sents;
 }
 
