@@ -2,7 +2,9 @@
  * Loads stories with everything extracted from them into Neo4j.
  *
  * - `write(stories, extractions)` writes one batch in ONE write transaction: either the whole batch
- *   lands or none of it does, so no story is ever half-written.
+ *   lands or none of it does, so no story is ever half-written. It returns as soon as the batch is
+ *   handed to Neo4j, so the caller extracts the next batch while this one is written (one core
+ *   extracts while the database works on the other); a failed write surfaces on the next call.
  * - `finish()` then recomputes the support of every fact the run touched (counts, dates, best
  *   claim) from all its evidence, once per fact instead of once per batch.
  *
@@ -13,7 +15,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../server/db/connect.js';
 import type { Extraction, Story } from '../../model/types.js';
 import type { EntityLabel } from '../../model/graph-model.js';
-import { buildRows, entitySignature, type EntityRow } from './rows.js';
+import { buildRows, entitySignature, type EntityRow, type LoadRows } from './rows.js';
 import { FINALIZE_FACTS, MERGE_ENTITIES, MERGE_EVIDENCE, MERGE_FACTS, MERGE_MENTIONS, MERGE_PUBLISHED_BY, MERGE_STORIES } from './statements.js';
 
 export interface BatchCounts {
@@ -40,6 +42,8 @@ async function run(tx: ManagedTransaction, cypher: string, rows: unknown[]): Pro
 export class GraphLoader {
   private readonly written = new Map<string, string>();
   private readonly touched = new Map<string, FactRef>();
+  /** The batch Neo4j is writing now; at most one at a time. */
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Database) {}
 
@@ -56,11 +60,24 @@ export class GraphLoader {
       });
       fresh.set(label, changed);
     }
+    await this.inFlight;
+    this.inFlight = this.commit(rows, fresh, signatures);
+    // Handled here so an early failure is not reported as unhandled; it still rejects when awaited.
+    this.inFlight.catch(() => {});
+    let facts = 0;
+    for (const [type, factRows] of rows.factsByType) {
+      facts += factRows.length;
+      for (const row of factRows) this.touched.set(row.key, { type, ...row });
+    }
+    return { stories: rows.stories.length, facts, evidence: rows.evidence.length };
+  }
+
+  private async commit(rows: LoadRows, entities: Map<EntityLabel, EntityRow[]>, signatures: Map<string, string>): Promise<void> {
     const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
     try {
       await session.executeWrite(async (tx) => {
         await run(tx, MERGE_STORIES, rows.stories);
-        for (const [label, entityRows] of fresh) await run(tx, MERGE_ENTITIES.get(label)!, entityRows);
+        for (const [label, entityRows] of entities) await run(tx, MERGE_ENTITIES.get(label)!, entityRows);
         await run(tx, MERGE_PUBLISHED_BY, rows.publishedBy);
         await run(tx, MERGE_MENTIONS, rows.mentions);
         await run(tx, MERGE_EVIDENCE, rows.evidence);
@@ -71,16 +88,16 @@ export class GraphLoader {
     }
     // Only now, after the commit, do these count as written.
     for (const [id, signature] of signatures) this.written.set(id, signature);
-    let facts = 0;
-    for (const [type, factRows] of rows.factsByType) {
-      facts += factRows.length;
-      for (const row of factRows) this.touched.set(row.key, { type, ...row });
-    }
-    return { stories: rows.stories.length, facts, evidence: rows.evidence.length };
+  }
+
+  /** Waits until the batch in flight is written; throws if it failed. */
+  async flush(): Promise<void> {
+    await this.inFlight;
   }
 
   /** Recomputes every fact touched since the last finish(); returns how many. */
   async finish(): Promise<number> {
+    await this.flush();
     const byType = new Map<string, FactRef[]>();
     for (const ref of this.touched.values()) byType.set(ref.type, [...(byType.get(ref.type) ?? []), ref]);
     const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
