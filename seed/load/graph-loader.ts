@@ -9,14 +9,21 @@
  *   claim) from all its evidence, once per fact instead of once per batch.
  *
  * A loader remembers the entities it has written (after their transaction committed), so a hub
- * such as China is sent once per run, not once per batch.
+ * such as China is sent once per run, not once per batch. A story whose extraction is unchanged
+ * since it was last loaded is not rewritten at all, which makes re-runs cheap.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../server/db/connect.js';
 import type { Extraction, Story } from '../../model/types.js';
 import type { EntityLabel } from '../../model/graph-model.js';
 import { buildRows, entitySignature, type EntityRow, type LoadRows } from './rows.js';
-import { FINALIZE_FACTS, MERGE_ENTITIES, MERGE_EVIDENCE, MERGE_FACTS, MERGE_MENTIONS, MERGE_PUBLISHED_BY, MERGE_STORIES } from './statements.js';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  CLEAR_STORY_EXTRACTION, CREATE_EVIDENCE, CREATE_MENTIONS, CREATE_PUBLISHED_BY, FINALIZE_FACTS, MERGE_ENTITIES, MERGE_FACTS, MERGE_STORIES,
+} from './statements.js';
+
+const StoryStatus = z.object({ id: z.string(), created: z.boolean(), unchanged: z.boolean() });
 
 export interface BatchCounts {
   stories: number;
@@ -74,14 +81,27 @@ export class GraphLoader {
 
   private async commit(rows: LoadRows, entities: Map<EntityLabel, EntityRow[]>, signatures: Map<string, string>): Promise<void> {
     const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
+    const stamp = randomUUID();
     try {
       await session.executeWrite(async (tx) => {
-        await run(tx, MERGE_STORIES, rows.stories);
+        const statuses = (await tx.run(MERGE_STORIES, { rows: rows.stories, stamp })).records.map((r) => StoryStatus.parse(r.toObject()));
         for (const [label, entityRows] of entities) await run(tx, MERGE_ENTITIES.get(label)!, entityRows);
-        await run(tx, MERGE_PUBLISHED_BY, rows.publishedBy);
-        await run(tx, MERGE_MENTIONS, rows.mentions);
-        await run(tx, MERGE_EVIDENCE, rows.evidence);
-        for (const [type, factRows] of rows.factsByType) await run(tx, MERGE_FACTS.get(type)!, factRows);
+        // Unchanged stories (a re-run, or another loader got there first) are done already.
+        const rewrite = new Set(statuses.filter((s) => s.created || !s.unchanged).map((s) => s.id));
+        const stale = statuses.filter((s) => !s.created && !s.unchanged).map((s) => s.id);
+        if (stale.length > 0) await tx.run(CLEAR_STORY_EXTRACTION, { ids: stale });
+        if (rewrite.size === 0) return;
+        const evidence = rows.evidence.filter((r) => rewrite.has(r.storyId));
+        await run(tx, CREATE_PUBLISHED_BY, rows.publishedBy.filter((r) => rewrite.has(r.story)));
+        await run(tx, CREATE_MENTIONS, rows.mentions.filter((r) => rewrite.has(r.story)));
+        await run(tx, CREATE_EVIDENCE, evidence);
+        const facts = new Map<string, Map<string, { key: string; from: string; to: string }>>();
+        for (const ev of evidence) {
+          const ofType = facts.get(ev.factType) ?? new Map();
+          ofType.set(ev.relKey, { key: ev.relKey, from: ev.from, to: ev.to });
+          facts.set(ev.factType, ofType);
+        }
+        for (const [type, factRows] of facts) await run(tx, MERGE_FACTS.get(type)!, [...factRows.values()]);
       }, TX);
     } finally {
       await session.close();

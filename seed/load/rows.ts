@@ -4,6 +4,7 @@
  */
 import { ENTITY_LABELS, type EntityLabel, FACT_TYPES, relationSpec } from '../../model/graph-model.js';
 import type { Entity, Extraction, Story } from '../../model/types.js';
+import { createHash } from 'node:crypto';
 import { evidenceId, factKey } from './keys.js';
 
 export interface EntityRow {
@@ -22,7 +23,8 @@ export function entitySignature(row: EntityRow): string {
 }
 
 export interface LoadRows {
-  stories: Array<Omit<Story, 'layout'> & { layout: string }>;
+  /** Stories, each with a hash of what was extracted from it, so an unchanged story is skipped on re-runs. */
+  stories: Array<Story & { extractionHash: string }>;
   entitiesByLabel: Map<EntityLabel, EntityRow[]>;
   publishedBy: Array<{ story: string; outlet: string }>;
   mentions: Array<{ story: string; entity: string; count: number; first: string }>;
@@ -31,6 +33,9 @@ export interface LoadRows {
     confidence: number; extractor: string; extractorVersion: string; claim: string; outlet: string | null; published: string | null;
     /** The values this story states for the fact's model properties, as `claim_<prop>`. */
     claimValues: Record<string, string | number | boolean>;
+    /** The fact's endpoints (not stored on the Evidence node). */
+    from: string;
+    to: string;
   }>;
   factsByType: Map<string, Array<{ key: string; from: string; to: string }>>;
 }
@@ -53,10 +58,19 @@ function claimValues(type: string, props: Record<string, unknown>): Record<strin
   return out;
 }
 
+/** A hash of everything extracted from a story: equal hashes mean re-loading it changes nothing. */
+export function extractionHash(extraction: Extraction): string {
+  return createHash('sha256').update(JSON.stringify([extraction.entities, extraction.mentions, extraction.facts, extraction.outletId])).digest('hex').slice(0, 16);
+}
+
 export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows {
   const storyById = new Map(stories.map((s) => [s.id, s]));
+  const extractionById = new Map(extractions.map((e) => [e.storyId, e]));
   const rows: LoadRows = {
-    stories,
+    stories: stories.flatMap((story) => {
+      const extraction = extractionById.get(story.id);
+      return extraction ? [{ ...story, extractionHash: extractionHash(extraction) }] : [];
+    }),
     entitiesByLabel: new Map(ENTITY_LABELS.map((label) => [label, []])),
     publishedBy: [],
     mentions: [],
@@ -65,6 +79,8 @@ export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows
   };
   const seenEntities = new Set<string>();
   const seenFacts = new Set<string>();
+  const seenEvidence = new Set<string>();
+  const seenMentions = new Set<string>();
   for (const extraction of extractions) {
     const story = storyById.get(extraction.storyId);
     if (!story) continue;
@@ -78,14 +94,21 @@ export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows
       });
     }
     if (extraction.outletId) rows.publishedBy.push({ story: story.id, outlet: extraction.outletId });
-    for (const mention of extraction.mentions) rows.mentions.push({ story: story.id, entity: mention.entityId, ...mention });
+    for (const mention of extraction.mentions) {
+      if (seenMentions.has(`${story.id}|${mention.entityId}`)) continue;
+      seenMentions.add(`${story.id}|${mention.entityId}`);
+      rows.mentions.push({ story: story.id, entity: mention.entityId, count: mention.count, first: mention.first });
+    }
     for (const fact of extraction.facts) {
       const facts = rows.factsByType.get(fact.type);
       if (!facts) continue; // not a relation type of the model
       const key = factKey(fact.type, fact.from, fact.to);
       const ev = fact.evidence;
+      const id = evidenceId(key, story.id, ev.start);
+      if (seenEvidence.has(id)) continue;
+      seenEvidence.add(id);
       rows.evidence.push({
-        id: evidenceId(key, story.id, ev.start), relKey: key, factType: fact.type, storyId: story.id,
+        id, relKey: key, factType: fact.type, storyId: story.id, from: fact.from, to: fact.to,
         quote: ev.quote, start: ev.start, end: ev.end, confidence: ev.confidence, extractor: ev.extractor,
         extractorVersion: ev.extractorVersion, claim: JSON.stringify(fact.props), outlet: story.outlet, published: story.published,
         claimValues: claimValues(fact.type, fact.props),
@@ -95,7 +118,5 @@ export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows
       facts.push({ key, from: fact.from, to: fact.to });
     }
   }
-  // MENTIONS rows carry `entityId` from the spread; keep only what the statement reads.
-  rows.mentions = rows.mentions.map(({ story, entity, count, first }) => ({ story, entity, count, first }));
   return rows;
 }

@@ -5,13 +5,32 @@
  */
 import { ENTITY_LABELS, FACT_TYPES, RELATIONS, type EntityLabel, type RelationSpec } from '../../model/graph-model.js';
 
+/**
+ * MERGEs each story and says whether its extraction must be written: `write` is true when this
+ * transaction created the story (its `loadStamp` is ours) or when it was extracted differently
+ * before (another extraction hash). The MERGE holds the story's constraint lock until commit, so
+ * of two concurrent loaders exactly one writes a new story's mentions and evidence.
+ */
 export const MERGE_STORIES = `
 UNWIND $rows AS s
 MERGE (n:Story {id: s.id})
+ON CREATE SET n.loadStamp = $stamp
+WITH n, s, n.loadStamp = $stamp AS created, coalesce(n.extractionHash = s.extractionHash, false) AS unchanged
 SET n.title = s.title, n.name = s.title, n.body = s.body, n.outlet = s.outlet,
     n.published = CASE WHEN s.published IS NULL THEN null ELSE date(s.published) END,
-    n.url = s.url, n.layout = s.layout,
-    n.pages = reduce(acc = coalesce(n.pages, []), p IN s.pages | CASE WHEN p IN acc THEN acc ELSE acc + p END)`;
+    n.url = s.url, n.layout = s.layout, n.extractionHash = s.extractionHash,
+    n.pages = reduce(acc = coalesce(n.pages, []), p IN s.pages | CASE WHEN p IN acc THEN acc ELSE acc + p END)
+RETURN s.id AS id, created, unchanged`;
+
+/** Removes what an earlier, different extraction of these stories wrote, before it is written anew. */
+export const CLEAR_STORY_EXTRACTION = `
+UNWIND $ids AS id
+MATCH (s:Story {id: id})
+OPTIONAL MATCH (s)-[r:MENTIONS|PUBLISHED_BY]->()
+DELETE r
+WITH DISTINCT s
+OPTIONAL MATCH (ev:Evidence)-[:IN_STORY]->(s)
+DETACH DELETE ev`;
 
 /**
  * New entities get everything at once; known ones only what is new (props, higher confidence,
@@ -32,30 +51,30 @@ SET n.aliasText = reduce(text = '', a IN n.aliases | CASE WHEN text = '' THEN a 
 }
 export const MERGE_ENTITIES: ReadonlyMap<EntityLabel, string> = new Map(ENTITY_LABELS.map((label) => [label, mergeEntities(label)]));
 
-export const MERGE_PUBLISHED_BY = `
+// Mentions, outlet links and evidence belong to one story and are written only when the story
+// is (re)written, so plain CREATE is enough: MERGE_STORIES decides, under the story's lock.
+export const CREATE_PUBLISHED_BY = `
 UNWIND $rows AS r
 MATCH (s:Story {id: r.story})
 MATCH (o:Entity {id: r.outlet})
-MERGE (s)-[:PUBLISHED_BY]->(o)`;
+CREATE (s)-[:PUBLISHED_BY]->(o)`;
 
-export const MERGE_MENTIONS = `
+export const CREATE_MENTIONS = `
 UNWIND $rows AS r
 MATCH (s:Story {id: r.story})
 MATCH (e:Entity {id: r.entity})
-MERGE (s)-[m:MENTIONS]->(e)
-SET m.count = r.count, m.first = r.first`;
+CREATE (s)-[:MENTIONS {count: r.count, first: r.first}]->(e)`;
 
-export const MERGE_EVIDENCE = `
+export const CREATE_EVIDENCE = `
 UNWIND $rows AS r
 MATCH (s:Story {id: r.storyId})
-MERGE (ev:Evidence {id: r.id})
-SET ev.relKey = r.relKey, ev.factType = r.factType, ev.storyId = r.storyId, ev.quote = r.quote,
-    ev.start = r.start, ev.end = r.end, ev.confidence = r.confidence, ev.extractor = r.extractor,
-    ev.extractorVersion = r.extractorVersion, ev.claim = r.claim, ev.outlet = r.outlet,
-    ev.published = CASE WHEN r.published IS NULL THEN null ELSE date(r.published) END,
-    ev.claimSize = size(keys(r.claimValues))
+CREATE (ev:Evidence {id: r.id, relKey: r.relKey, factType: r.factType, storyId: r.storyId, quote: r.quote,
+                     start: r.start, end: r.end, confidence: r.confidence, extractor: r.extractor,
+                     extractorVersion: r.extractorVersion, claim: r.claim, outlet: r.outlet,
+                     published: CASE WHEN r.published IS NULL THEN null ELSE date(r.published) END,
+                     claimSize: size(keys(r.claimValues))})
 SET ev += r.claimValues
-MERGE (ev)-[:IN_STORY]->(s)`;
+CREATE (ev)-[:IN_STORY]->(s)`;
 
 /** MERGEs each fact between its endpoints; its support is filled in by FINALIZE_FACTS. */
 function mergeFacts(type: string): string {

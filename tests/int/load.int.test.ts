@@ -74,6 +74,17 @@ describe('GraphLoader', () => {
     expect(before.relationships.MENTIONS).toBe(4);
   });
 
+  it('replaces what an earlier, different extraction of a story wrote', async () => {
+    const before = await graphCounts(db);
+    await writeBatch([s1], [extraction(s1, outletA, 1)]);
+    const { records } = await db.driver.executeQuery(
+      "MATCH (ev:Evidence)-[:IN_STORY]->(:Story {id: 'story:load-test-1'}) RETURN collect(ev.claim) AS claims",
+    );
+    expect((records[0]!.get('claims') as string[]).map((c) => JSON.parse(c).value)).toEqual([1]);
+    expect(await graphCounts(db)).toEqual(before);
+    await writeBatch([s1], [extraction(s1, outletA, 244.8e9)]);
+  });
+
   it('keeps aliases searchable and merges them across stories', async () => {
     const { records } = await db.driver.executeQuery(
       "CALL db.index.fulltext.queryNodes('search_names', 'chinese') YIELD node RETURN node.id AS id",
