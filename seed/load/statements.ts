@@ -97,7 +97,7 @@ function finalizeFacts(spec: RelationSpec): string {
   const claimValues = spec.props.map((prop) => `f.${prop} = best.claim_${prop}`);
   return `
 UNWIND $rows AS r
-MATCH (:Entity {id: r.from})-[f:${spec.type} {key: r.key}]->(:Entity {id: r.to})
+MATCH ()-[f:${spec.type} {key: r.key}]->()
 CALL {
   WITH r
   MATCH (ev:Evidence {relKey: r.key})
