@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { Node, Relationship } from 'neo4j-driver';
 import { z } from 'zod';
-import type { EntityDetail, EntityFact } from '../../model/api.js';
+import { StorySummarySchema, type EntityDetail, type EntityFact } from '../../model/api.js';
 import { FACT_TYPES } from '../../model/graph-model.js';
 import type { AppDeps } from '../app.js';
 import { entityRef } from '../db/facts.js';
@@ -15,15 +15,7 @@ import { parseInput } from '../validate.js';
 export const EntityParamsSchema = z.object({ id: z.string().trim().min(1).max(200) });
 export const EntityQuerySchema = z.object({ stories: z.coerce.number().int().min(0).max(500).default(50) });
 
-const StoryRow = z.object({
-  id: z.string(),
-  title: z.string(),
-  outlet: z.string().nullable(),
-  outletId: z.string().nullable(),
-  published: z.string().nullable(),
-  url: z.string().nullable(),
-  mentions: z.number(),
-});
+const StoryRow = StorySummarySchema.extend({ mentions: z.number() });
 
 export function entitiesRouter(deps: AppDeps): Router {
   const router = Router();

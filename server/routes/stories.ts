@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import type { Node } from 'neo4j-driver';
 import { z } from 'zod';
-import { StoriesQuerySchema, type StoriesResponse, type StoryDetail } from '../../model/api.js';
+import { StoriesQuerySchema, StorySummarySchema, type StoriesResponse, type StoryDetail } from '../../model/api.js';
 import type { AppDeps } from '../app.js';
 import { factsByKeys, parseClaim } from '../db/facts.js';
 import { readQuery, readWith } from '../db/read.js';
@@ -16,14 +16,8 @@ import { parseInput } from '../validate.js';
 
 export const StoryParamsSchema = z.object({ id: z.string().trim().min(1).max(200) });
 
-const SummaryRow = z.object({
-  id: z.string(),
-  title: z.string(),
-  outlet: z.string().nullable(),
-  outletId: z.string().nullable(),
-  published: z.string().nullable(),
-  url: z.string().nullable(),
-});
+/** Database rows are parsed with the wire schema they become. */
+const SummaryRow = StorySummarySchema;
 
 const FILTERS = `WHERE ($from IS NULL OR s.published >= date($from))
   AND ($to IS NULL OR s.published <= date($to))

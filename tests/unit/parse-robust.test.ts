@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { StorySchema, type Story } from '../../model/types.js';
+import { rng } from '../../bench/corpus.js';
 import {
   detectLayout,
   parseFile,
@@ -24,17 +25,6 @@ const PAGES = [path.join(ROOT, 'seed/data'), path.join(ROOT, 'tests/fixtures/pag
     .map((f) => readFileSync(path.join(dir, f), 'utf8')),
 );
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'Source:', 'Source: LTN, December 22, 2025', 'https://x.org/a', 'Read More »', ' Read More »', 'Important Takeaways:',
