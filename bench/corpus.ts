@@ -5,20 +5,9 @@
  * stories — and sentences that state typed relations. Same seed, same corpus, byte for byte.
  */
 import worldCountries, { type Country } from 'world-countries';
+import { rng } from './rng.js';
 
 const countries = worldCountries as unknown as Country[];
-
-/** mulberry32: a tiny, fast, seeded PRNG; plenty for synthetic text. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Anna', 'Boris', 'Chen', 'Daniel', 'Elena', 'Farid', 'Grace', 'Hiroshi', 'Ivan', 'Julia', 'Kwame', 'Li', 'Maria', 'Nikolai', 'Olga', 'Pedro', 'Qian', 'Rahul', 'Sofia', 'Tomas', 'Ursula', 'Viktor', 'Wei', 'Xavier', 'Yuki', 'Zhang'];
 const LAST = ['Abramov', 'Bauer', 'Castillo', 'Dimitrov', 'Eriksen', 'Fischer', 'Gomez', 'Hashimoto', 'Ibrahim', 'Jensen', 'Kowalski', 'Laurent', 'Moreno', 'Novak', 'Okafor', 'Petrov', 'Quispe', 'Rossi', 'Sato', 'Tanaka', 'Udeh', 'Volkov', 'Wang', 'Xu', 'Yilmaz', 'Zhou'];

@@ -7,18 +7,7 @@
  */
 import type { Graph, GraphEdge, GraphNode } from '../model/api.js';
 import { ENTITY_LABELS, ID_PREFIX, RELATIONS, type EntityLabel } from '../model/graph-model.js';
-
-/** mulberry32: small, fast, good enough for a benchmark. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng.js';
 
 /** Share of the nodes per type; stories are the largest group, outlets a handful. */
 const TYPE_SHARE: Record<EntityLabel | 'Story', number> = {

@@ -7,7 +7,8 @@ import type { Core } from 'cytoscape';
 import { CANVAS_DEFAULTS, createCy, syncElements } from '../../client/src/graph/canvas.js';
 import { LAYOUT_DEFAULTS, layoutOptions } from '../../client/src/graph/layouts.js';
 import type { Graph } from '../../model/api.js';
-import { renderGraph, rng } from '../render-graph.js';
+import { renderGraph } from '../render-graph.js';
+import { rng } from '../rng.js';
 
 export type RendererName = 'canvas' | 'webgl';
 

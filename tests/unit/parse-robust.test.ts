@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { StorySchema, type Story } from '../../model/types.js';
-import { rng } from '../../bench/corpus.js';
+import { rng } from '../../bench/rng.js';
 import {
   detectLayout,
   parseFile,
