@@ -328,3 +328,24 @@ export const ExportRequestSchema = z
   })
   .meta({ id: 'ExportRequest' });
 export type ExportRequest = z.input<typeof ExportRequestSchema>;
+
+/** POST /api/stories: what was created or merged for each story of the upload. */
+export const IngestResponseSchema = z
+  .object({
+    stories: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        /** Entity ids found in the story. */
+        entities: z.array(z.string()),
+        facts: z.array(z.object({ type: z.string(), from: z.string(), to: z.string() })),
+      }),
+    ),
+    /** Facts and pieces of evidence written by this upload. */
+    facts: z.number(),
+    evidence: z.number(),
+    /** Stories that could not be extracted (skipped; the rest loaded). */
+    problems: z.array(z.object({ file: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'IngestResponse' });
+export type IngestResponse = z.infer<typeof IngestResponseSchema>;

@@ -5,6 +5,7 @@
 import { OpenApiGeneratorV3, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
+  IngestResponseSchema,
   CypherRequestSchema,
   EntityDetailSchema,
   ErrorBodySchema,
@@ -30,6 +31,7 @@ import { FactParamsSchema } from './routes/facts.js';
 import { HealthSchema } from './routes/health.js';
 import { QueryNameParamsSchema } from './routes/queries.js';
 import { StoryParamsSchema } from './routes/stories.js';
+import { StoryInputSchema } from '../model/types.js';
 
 /** Query strings are text on the wire: the documented shape of list/number parameters. */
 const SearchQueryDoc = z.object({
@@ -95,6 +97,21 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
     summary: 'Stories filtered by entity, outlet, dates and title words, newest first',
     request: { query: StoriesQueryDoc },
     responses: { 200: json(StoriesResponseSchema, 'Stories'), ...errors },
+  });
+  path({
+    method: 'post',
+    path: '/api/stories',
+    summary: 'Ingest one story (JSON) or one page of text (text/plain, any layout the seeder reads) through the seeding pipeline',
+    security: [{ [bearer.name]: [] }],
+    request: {
+      body: {
+        content: {
+          'application/json': { schema: StoryInputSchema },
+          'text/plain': { schema: z.string().meta({ description: 'A page: title line, then the body (at most 2 MB)' }) },
+        },
+      },
+    },
+    responses: { 201: json(IngestResponseSchema, 'What was created or merged'), ...writeErrors },
   });
   path({
     method: 'get',

@@ -9,6 +9,7 @@ import { requireToken } from '../auth.js';
 import { BadRequestError } from '../errors.js';
 import { parseInput } from '../validate.js';
 import { StoryInputSchema } from '../../model/types.js';
+import type { IngestResponse } from '../../model/api.js';
 import { parsePage, storyFromInput } from '../../seed/parse/index.js';
 import { loadStories } from '../../seed/pipeline.js';
 
@@ -23,7 +24,8 @@ export function ingestRouter(deps: AppDeps): Router {
         : [storyFromInput(parseInput(StoryInputSchema, req.body, 'story'), 'api')].filter((s) => s !== null);
     if (stories.length === 0) throw new BadRequestError('No story found in the request: send {title, body} as JSON, or a page of text with a title line and a body.');
     const result = await loadStories(deps.db, stories, { keepDetails: true });
-    res.status(201).json({ stories: result.loaded, facts: result.facts, evidence: result.evidence, problems: result.problems });
+    const body: IngestResponse = { stories: result.loaded, facts: result.facts, evidence: result.evidence, problems: result.problems };
+    res.status(201).json(body);
   });
   return router;
 }

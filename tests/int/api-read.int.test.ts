@@ -271,5 +271,7 @@ describe('GET /api/openapi.json', () => {
       expect(res.body.paths[p], p).toBeDefined();
     }
     expect(res.body.components.schemas.ExpandRequest.properties.depth).toMatchObject({ minimum: 1, maximum: 3 });
+    expect(Object.keys(res.body.paths['/api/stories'].post.requestBody.content)).toEqual(['application/json', 'text/plain']);
+    expect(res.body.paths['/api/stories'].post.responses['201']).toBeDefined();
   });
 });
