@@ -1,7 +1,7 @@
 /** GET /api/facts/:key: one fact, its endpoints and every quote that supports it, newest first. */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { FactDetail } from '../../model/api.js';
+import { EvidenceSchema, StorySummarySchema, type FactDetail } from '../../model/api.js';
 import type { AppDeps } from '../app.js';
 import { factsByKeys, parseClaim } from '../db/facts.js';
 import { readWith } from '../db/read.js';
@@ -11,21 +11,8 @@ import { parseInput } from '../validate.js';
 
 export const FactParamsSchema = z.object({ key: z.string().trim().min(1).max(200) });
 
-const Row = z.object({
-  id: z.string(),
-  quote: z.string(),
-  start: z.number().nullable(),
-  end: z.number().nullable(),
-  confidence: z.number().nullable(),
-  extractor: z.string().nullable(),
-  claim: z.unknown(),
-  storyId: z.string(),
-  title: z.string(),
-  outlet: z.string().nullable(),
-  outletId: z.string().nullable(),
-  published: z.string().nullable(),
-  url: z.string().nullable(),
-});
+/** An evidence row with its story; `claim` is still the stored JSON text here. */
+const Row = EvidenceSchema.extend({ claim: z.unknown(), storyId: z.string() }).extend(StorySummarySchema.omit({ id: true }).shape);
 
 export const EVIDENCE_OF_FACTS = `MATCH (ev:Evidence) WHERE ev.relKey IN $keys
 MATCH (ev)-[:IN_STORY]->(s:Story)

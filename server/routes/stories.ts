@@ -6,7 +6,7 @@
 import { Router } from 'express';
 import type { Node } from 'neo4j-driver';
 import { z } from 'zod';
-import { StoriesQuerySchema, StorySummarySchema, type StoriesResponse, type StoryDetail } from '../../model/api.js';
+import { EvidenceSchema, StoriesQuerySchema, StorySummarySchema, type StoriesResponse, type StoryDetail } from '../../model/api.js';
 import type { AppDeps } from '../app.js';
 import { factsByKeys, parseClaim } from '../db/facts.js';
 import { readQuery, readWith } from '../db/read.js';
@@ -32,16 +32,8 @@ LIMIT $limit`;
 const STORIES_OF_ENTITY = `MATCH (:Entity {id: $entity})<-[:MENTIONS]-(s:Story)\n${FILTERS}`;
 const ALL_STORIES = `MATCH (s:Story)\n${FILTERS}`;
 
-const EvidenceRow = z.object({
-  id: z.string(),
-  relKey: z.string(),
-  quote: z.string(),
-  start: z.number().nullable(),
-  end: z.number().nullable(),
-  confidence: z.number().nullable(),
-  extractor: z.string().nullable(),
-  claim: z.unknown(),
-});
+/** `claim` is still the stored JSON text here. */
+const EvidenceRow = EvidenceSchema.extend({ relKey: z.string(), claim: z.unknown() });
 const MentionRow = z.object({ id: z.string(), label: z.string(), name: z.string(), count: z.number(), first: z.string().nullable() });
 
 export function storiesRouter(deps: AppDeps): Router {
