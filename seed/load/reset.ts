@@ -6,7 +6,7 @@ export async function resetGraph(db: Database): Promise<void> {
   // CALL … IN TRANSACTIONS needs an implicit (auto-commit) transaction, hence session.run.
   const session = db.driver.session({ database: db.name });
   try {
-    await session.run(RESET_GRAPH);
+    for (const statement of RESET_GRAPH) await session.run(statement);
   } finally {
     await session.close();
   }

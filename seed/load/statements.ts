@@ -110,7 +110,14 @@ SET f.storyCount = stories, f.outletCount = outlets, f.firstReported = first, f.
 }
 export const FINALIZE_FACTS: ReadonlyMap<string, string> = new Map(RELATIONS.map((spec) => [spec.type, finalizeFacts(spec)]));
 
-/** Removes the seeded graph in chunks (analysts' saved queries stay). Runs in an implicit transaction. */
-export const RESET_GRAPH = `
-MATCH (n) WHERE n:Entity OR n:Story OR n:Evidence
-CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`;
+/**
+ * Removes the seeded graph (analysts' saved queries stay), in chunks, in an implicit transaction:
+ * relationships first, then nodes, so no single chunk has to DETACH a hub's hundred thousand
+ * relationships at once (that overflows the transaction memory pool on large graphs).
+ */
+export const RESET_GRAPH: readonly string[] = [
+  `MATCH (n)-[r]->() WHERE n:Entity OR n:Story OR n:Evidence
+   CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
+  `MATCH (n) WHERE n:Entity OR n:Story OR n:Evidence
+   CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+];
