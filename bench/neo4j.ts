@@ -1,22 +1,10 @@
 /** A throwaway bundled Neo4j for one benchmark run: temporary store, free port, stopped at the end. */
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startBundledNeo4j } from '../server/db/bundled-neo4j.js';
+import { freePort, startBundledNeo4j } from '../server/db/bundled-neo4j.js';
 import { createDriver, type Database } from '../server/db/connect.js';
 import { applySchema } from '../server/db/schema.js';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export async function benchDatabase(): Promise<Database> {
   const store = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-'));

@@ -17,12 +17,11 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { startBundledNeo4j } from '../server/db/bundled-neo4j.js';
+import { freePort, startBundledNeo4j } from '../server/db/bundled-neo4j.js';
 import { createDriver, type Database } from '../server/db/connect.js';
 import { applySchema } from '../server/db/schema.js';
 import { seedCorpus } from '../seed/pipeline.js';
 import { writeCorpus } from './generate.js';
-import { freePort } from './neo4j.js';
 import { recordingDatabase, type RecordedQuery } from './recording-db.js';
 
 interface Scenario {

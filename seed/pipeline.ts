@@ -13,8 +13,6 @@ import { resetGraph } from './load/reset.js';
 import { GraphLoader } from './load/graph-loader.js';
 import { graphCounts, type GraphCounts } from './load/counts.js';
 
-export { resetGraph };
-
 export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'data');
 
 export interface SeedProblem {

@@ -62,6 +62,18 @@ export function ensureLauncherBuilt(log: (line: string) => void = console.log): 
   if (build.status !== 0) throw new BundledNeo4jError(`Maven could not build neo4j/ (exit code ${build.status}). See the output above.`);
 }
 
+/** A port on 127.0.0.1 that nothing listens on right now (for throwaway test and benchmark databases). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
 export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = net.createServer();

@@ -5,28 +5,15 @@
  * The Bolt URI reaches the tests through `inject('neo4jUri')`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startBundledNeo4j, type BundledNeo4j } from '../../server/db/bundled-neo4j.js';
+import { freePort, startBundledNeo4j, type BundledNeo4j } from '../../server/db/bundled-neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 let bundled: BundledNeo4j | undefined;

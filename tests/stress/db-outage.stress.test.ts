@@ -12,7 +12,7 @@ import { loadConfig } from '../../server/config.js';
 import { startBundledNeo4j, type BundledNeo4j } from '../../server/db/bundled-neo4j.js';
 import { createDriver } from '../../server/db/connect.js';
 import { applySchema } from '../../server/db/schema.js';
-import { freePort } from '../../bench/neo4j.js';
+import { freePort } from '../../server/db/bundled-neo4j.js';
 
 const store = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-outage-'));
 let neo4j: BundledNeo4j | undefined;
