@@ -5,43 +5,14 @@
  *
  *   npm run bench:ingest -- [--stories 1000,10000] [--runs 3] [--baseline-stories 5000]
  */
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Extraction, Story } from '../model/types.js';
-import { extractStory } from '../seed/extract/index.js';
-import { listCorpusFiles, readCorpus } from '../seed/parse/index.js';
 import { resetGraph } from '../seed/load/reset.js';
 import { buildRows } from '../seed/load/rows.js';
 import { GraphLoader } from '../seed/load/graph-loader.js';
 import { seedCorpus } from '../seed/pipeline.js';
 import { baselineWrite } from './baseline-load.js';
-import { writeCorpus } from './generate.js';
+import { BATCH, corpusBatches, corpusDir } from './ingest-batches.js';
 import { benchDatabase, median } from './neo4j.js';
-
-const BATCH = 200;
-
-function corpusDir(stories: number): string {
-  const dir = path.join('.data', 'bench', String(stories));
-  if (!existsSync(dir) || readdirSync(dir).length === 0) writeCorpus(stories, dir);
-  return dir;
-}
-
-async function sampleBatches(dir: string, limit: number): Promise<Array<{ stories: Story[]; extractions: Extraction[] }>> {
-  const files = await listCorpusFiles(dir);
-  const batches: Array<{ stories: Story[]; extractions: Extraction[] }> = [];
-  let total = 0;
-  for (const file of files) {
-    if (total >= limit) break;
-    const { stories } = await readCorpus([file]);
-    for (let i = 0; i < stories.length && total < limit; i += BATCH) {
-      const batch = stories.slice(i, Math.min(i + BATCH, i + limit - total));
-      batches.push({ stories: batch, extractions: batch.map(extractStory) });
-      total += batch.length;
-    }
-  }
-  return batches;
-}
 
 async function relationshipTotal(db: Awaited<ReturnType<typeof benchDatabase>>): Promise<number> {
   const { records } = await db.driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS n');
@@ -74,7 +45,7 @@ async function main(): Promise<void> {
 
     // Loading alone, against the baseline, on the same rows and batches.
     const baselineStories = Math.min(Number(values['baseline-stories']), Math.max(...sizes));
-    const batches = await sampleBatches(corpusDir(Math.max(...sizes)), baselineStories);
+    const batches = await corpusBatches(Math.max(...sizes), baselineStories);
     const ours: number[] = [];
     const base: number[] = [];
     for (let r = 0; r < runs; r++) {

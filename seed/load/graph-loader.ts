@@ -42,9 +42,8 @@ const TX = { metadata: { app: 'newsgraph', feature: 'seed' }, timeout: 300_000 }
 /** Facts recomputed per transaction in finish(). */
 const FINALIZE_CHUNK = 2_000;
 
-async function run(tx: ManagedTransaction, cypher: string, rows: unknown[]): Promise<void> {
-  if (rows.length > 0) await tx.run(cypher, { rows });
-}
+/** Called with each statement's name and duration, for benchmarks (bench/load-profile.ts). */
+export type StatementTimer = (statement: string, ms: number) => void;
 
 export class GraphLoader {
   private readonly written = new Map<string, string>();
@@ -52,7 +51,21 @@ export class GraphLoader {
   /** The batch Neo4j is writing now; at most one at a time. */
   private inFlight: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly timer?: StatementTimer,
+  ) {}
+
+  private async run(tx: ManagedTransaction, name: string, cypher: string, params: Record<string, unknown>) {
+    const t = performance.now();
+    const result = await tx.run(cypher, params);
+    this.timer?.(name, performance.now() - t);
+    return result;
+  }
+
+  private async runRows(tx: ManagedTransaction, name: string, cypher: string, rows: unknown[]): Promise<void> {
+    if (rows.length > 0) await this.run(tx, name, cypher, { rows });
+  }
 
   async write(stories: Story[], extractions: Extraction[]): Promise<BatchCounts> {
     const rows = buildRows(stories, extractions);
@@ -82,27 +95,29 @@ export class GraphLoader {
   private async commit(rows: LoadRows, entities: Map<EntityLabel, EntityRow[]>, signatures: Map<string, string>): Promise<void> {
     const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
     const stamp = randomUUID();
+    const started = performance.now();
     try {
       await session.executeWrite(async (tx) => {
-        const statuses = (await tx.run(MERGE_STORIES, { rows: rows.stories, stamp })).records.map((r) => StoryStatus.parse(r.toObject()));
-        for (const [label, entityRows] of entities) await run(tx, MERGE_ENTITIES.get(label)!, entityRows);
+        const statuses = (await this.run(tx, 'stories', MERGE_STORIES, { rows: rows.stories, stamp })).records.map((r) => StoryStatus.parse(r.toObject()));
+        for (const [label, entityRows] of entities) await this.runRows(tx, 'entities', MERGE_ENTITIES.get(label)!, entityRows);
         // Unchanged stories (a re-run, or another loader got there first) are done already.
         const rewrite = new Set(statuses.filter((s) => s.created || !s.unchanged).map((s) => s.id));
         const stale = statuses.filter((s) => !s.created && !s.unchanged).map((s) => s.id);
-        if (stale.length > 0) await tx.run(CLEAR_STORY_EXTRACTION, { ids: stale });
+        if (stale.length > 0) await this.run(tx, 'clear', CLEAR_STORY_EXTRACTION, { ids: stale });
         if (rewrite.size === 0) return;
         const evidence = rows.evidence.filter((r) => rewrite.has(r.storyId));
-        await run(tx, CREATE_PUBLISHED_BY, rows.publishedBy.filter((r) => rewrite.has(r.story)));
-        await run(tx, CREATE_MENTIONS, rows.mentions.filter((r) => rewrite.has(r.story)));
-        await run(tx, CREATE_EVIDENCE, evidence);
+        await this.runRows(tx, 'published-by', CREATE_PUBLISHED_BY, rows.publishedBy.filter((r) => rewrite.has(r.story)));
+        await this.runRows(tx, 'mentions', CREATE_MENTIONS, rows.mentions.filter((r) => rewrite.has(r.story)));
+        await this.runRows(tx, 'evidence', CREATE_EVIDENCE, evidence);
         const facts = new Map<string, Map<string, { key: string; from: string; to: string }>>();
         for (const ev of evidence) {
           const ofType = facts.get(ev.factType) ?? new Map();
           ofType.set(ev.relKey, { key: ev.relKey, from: ev.from, to: ev.to });
           facts.set(ev.factType, ofType);
         }
-        for (const [type, factRows] of facts) await run(tx, MERGE_FACTS.get(type)!, [...factRows.values()]);
+        for (const [type, factRows] of facts) await this.runRows(tx, 'facts', MERGE_FACTS.get(type)!, [...factRows.values()]);
       }, TX);
+      this.timer?.('whole transaction', performance.now() - started);
     } finally {
       await session.close();
     }
@@ -125,7 +140,7 @@ export class GraphLoader {
       for (const [type, refs] of byType) {
         for (let i = 0; i < refs.length; i += FINALIZE_CHUNK) {
           const chunk = refs.slice(i, i + FINALIZE_CHUNK).map(({ key, from, to }) => ({ key, from, to }));
-          await session.executeWrite((tx) => run(tx, FINALIZE_FACTS.get(type)!, chunk), TX);
+          await session.executeWrite((tx) => this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, chunk), TX);
         }
       }
     } finally {
