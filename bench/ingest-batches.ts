@@ -21,19 +21,18 @@ export function corpusDir(stories: number): string {
   return dir;
 }
 
-/** The first `limit` stories of a corpus, parsed and extracted, in batches of BATCH. */
-export async function corpusBatches(corpus: number, limit: number): Promise<Batch[]> {
+/** The first `limit` stories of a corpus, parsed and extracted, in batches of `size`. */
+export async function corpusBatches(corpus: number, limit: number, size = BATCH): Promise<Batch[]> {
   const files = await listCorpusFiles(corpusDir(corpus));
-  const batches: Batch[] = [];
-  let total = 0;
+  const stories: Story[] = [];
   for (const file of files) {
-    if (total >= limit) break;
-    const { stories } = await readCorpus([file]);
-    for (let i = 0; i < stories.length && total < limit; i += BATCH) {
-      const batch = stories.slice(i, Math.min(i + BATCH, i + limit - total));
-      batches.push({ stories: batch, extractions: batch.map(extractStory) });
-      total += batch.length;
-    }
+    if (stories.length >= limit) break;
+    stories.push(...(await readCorpus([file])).stories);
+  }
+  const batches: Batch[] = [];
+  for (let i = 0; i < Math.min(limit, stories.length); i += size) {
+    const batch = stories.slice(i, Math.min(i + size, limit));
+    batches.push({ stories: batch, extractions: batch.map(extractStory) });
   }
   return batches;
 }

@@ -45,9 +45,18 @@ const FINALIZE_CHUNK = 2_000;
 /** Called with each statement's name and duration, for benchmarks (bench/load-profile.ts). */
 export type StatementTimer = (statement: string, ms: number) => void;
 
+/**
+ * Transactions finish() runs side by side: they set properties on disjoint facts, so they never
+ * wait for each other, and each keeps one Neo4j thread (one core) busy. Batches, by contrast, are
+ * written one at a time: two at once deadlock on the relationship groups of hubs such as China.
+ */
+const FINALIZE_WORKERS = 2;
+
 export class GraphLoader {
   private readonly written = new Map<string, string>();
   private readonly touched = new Map<string, FactRef>();
+  /** Facts this loader has committed: later batches need not MERGE them again. */
+  private readonly createdFacts = new Set<string>();
   /** The batch Neo4j is writing now; at most one at a time. */
   private inFlight: Promise<void> = Promise.resolve();
 
@@ -67,6 +76,21 @@ export class GraphLoader {
     if (rows.length > 0) await this.run(tx, name, cypher, { rows });
   }
 
+  /**
+   * Sends a statement without waiting for the previous one's result: Neo4j runs a transaction's
+   * statements in order, so the driver can pipeline them and save a round trip per statement.
+   * With a timer (profiling), statements run one by one so each gets its own time.
+   */
+  private send(tx: ManagedTransaction, pending: Promise<unknown>[], name: string, cypher: string, rows: unknown[]): void {
+    if (rows.length === 0) return;
+    const sent = this.timer
+      ? (pending.at(-1) ?? Promise.resolve()).then(() => this.run(tx, name, cypher, { rows }))
+      : Promise.resolve(tx.run(cypher, { rows }));
+    // Awaited later with the others (Promise.all); until then a failure must not count as unhandled.
+    sent.catch(() => {});
+    pending.push(sent);
+  }
+
   async write(stories: Story[], extractions: Extraction[]): Promise<BatchCounts> {
     const rows = buildRows(stories, extractions);
     const fresh = new Map<EntityLabel, EntityRow[]>();
@@ -78,7 +102,8 @@ export class GraphLoader {
         signatures.set(row.id, signature);
         return true;
       });
-      fresh.set(label, changed);
+      // In id order (facts in key order below), so concurrent seeders take locks in the same order.
+      fresh.set(label, changed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
     }
     await this.inFlight;
     this.inFlight = this.commit(rows, fresh, signatures);
@@ -96,26 +121,38 @@ export class GraphLoader {
     const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
     const stamp = randomUUID();
     const started = performance.now();
+    // Collected inside the transaction function, which the driver may retry: reset on each attempt.
+    let committedFacts: string[] = [];
     try {
       await session.executeWrite(async (tx) => {
-        const statuses = (await this.run(tx, 'stories', MERGE_STORIES, { rows: rows.stories, stamp })).records.map((r) => StoryStatus.parse(r.toObject()));
-        for (const [label, entityRows] of entities) await this.runRows(tx, 'entities', MERGE_ENTITIES.get(label)!, entityRows);
+        committedFacts = [];
+        const pending: Promise<unknown>[] = [];
+        const merged = this.run(tx, 'stories', MERGE_STORIES, { rows: rows.stories, stamp });
+        merged.catch(() => {});
+        pending.push(merged);
+        for (const [label, entityRows] of entities) this.send(tx, pending, 'entities', MERGE_ENTITIES.get(label)!, entityRows);
+        const statuses = (await merged).records.map((r) => StoryStatus.parse(r.toObject()));
         // Unchanged stories (a re-run, or another loader got there first) are done already.
         const rewrite = new Set(statuses.filter((s) => s.created || !s.unchanged).map((s) => s.id));
         const stale = statuses.filter((s) => !s.created && !s.unchanged).map((s) => s.id);
         if (stale.length > 0) await this.run(tx, 'clear', CLEAR_STORY_EXTRACTION, { ids: stale });
-        if (rewrite.size === 0) return;
         const evidence = rows.evidence.filter((r) => rewrite.has(r.storyId));
-        await this.runRows(tx, 'published-by', CREATE_PUBLISHED_BY, rows.publishedBy.filter((r) => rewrite.has(r.story)));
-        await this.runRows(tx, 'mentions', CREATE_MENTIONS, rows.mentions.filter((r) => rewrite.has(r.story)));
-        await this.runRows(tx, 'evidence', CREATE_EVIDENCE, evidence);
+        this.send(tx, pending, 'published-by', CREATE_PUBLISHED_BY, rows.publishedBy.filter((r) => rewrite.has(r.story)));
+        this.send(tx, pending, 'mentions', CREATE_MENTIONS, rows.mentions.filter((r) => rewrite.has(r.story)));
+        this.send(tx, pending, 'evidence', CREATE_EVIDENCE, evidence);
         const facts = new Map<string, Map<string, { key: string; from: string; to: string }>>();
         for (const ev of evidence) {
+          if (this.createdFacts.has(ev.relKey)) continue;
           const ofType = facts.get(ev.factType) ?? new Map();
           ofType.set(ev.relKey, { key: ev.relKey, from: ev.from, to: ev.to });
           facts.set(ev.factType, ofType);
         }
-        for (const [type, factRows] of facts) await this.runRows(tx, 'facts', MERGE_FACTS.get(type)!, [...factRows.values()]);
+        for (const [type, factRows] of facts) {
+          const sorted = [...factRows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+          this.send(tx, pending, 'facts', MERGE_FACTS.get(type)!, sorted);
+          for (const row of sorted) committedFacts.push(row.key);
+        }
+        await Promise.all(pending);
       }, TX);
       this.timer?.('whole transaction', performance.now() - started);
     } finally {
@@ -123,6 +160,7 @@ export class GraphLoader {
     }
     // Only now, after the commit, do these count as written.
     for (const [id, signature] of signatures) this.written.set(id, signature);
+    for (const key of committedFacts) this.createdFacts.add(key);
   }
 
   /** Waits until the batch in flight is written; throws if it failed. */
@@ -133,19 +171,33 @@ export class GraphLoader {
   /** Recomputes every fact touched since the last finish(); returns how many. */
   async finish(): Promise<number> {
     await this.flush();
+    const chunks: Array<{ type: string; rows: Array<{ key: string; from: string; to: string }> }> = [];
     const byType = new Map<string, FactRef[]>();
-    for (const ref of this.touched.values()) byType.set(ref.type, [...(byType.get(ref.type) ?? []), ref]);
-    const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
-    try {
-      for (const [type, refs] of byType) {
-        for (let i = 0; i < refs.length; i += FINALIZE_CHUNK) {
-          const chunk = refs.slice(i, i + FINALIZE_CHUNK).map(({ key, from, to }) => ({ key, from, to }));
-          await session.executeWrite((tx) => this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, chunk), TX);
-        }
-      }
-    } finally {
-      await session.close();
+    for (const ref of this.touched.values()) {
+      const refs = byType.get(ref.type) ?? [];
+      refs.push(ref);
+      byType.set(ref.type, refs);
     }
+    for (const [type, refs] of byType) {
+      for (let i = 0; i < refs.length; i += FINALIZE_CHUNK) {
+        chunks.push({ type, rows: refs.slice(i, i + FINALIZE_CHUNK).map(({ key, from, to }) => ({ key, from, to })) });
+      }
+    }
+    const worker = async () => {
+      const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
+      try {
+        for (let chunk = chunks.pop(); chunk; chunk = chunks.pop()) {
+          const { type, rows } = chunk;
+          await session.executeWrite((tx) => this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, rows), TX);
+        }
+      } catch (error) {
+        chunks.length = 0; // the other workers stop after their current chunk
+        throw error;
+      } finally {
+        await session.close();
+      }
+    };
+    await Promise.all(Array.from({ length: FINALIZE_WORKERS }, worker));
     const count = this.touched.size;
     this.touched.clear();
     return count;
