@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SearchQuerySchema, type SearchResponse } from '../../model/api.js';
 import { ENTITY_LABELS } from '../../model/graph-model.js';
 import type { AppDeps } from '../app.js';
-import { readQuery } from '../db/read.js';
+import { readWith } from '../db/read.js';
 import { BadRequestError } from '../errors.js';
 import { int } from '../transform/values.js';
 import { parseInput } from '../validate.js';
@@ -48,12 +48,28 @@ const HitRow = z.object({
   score: z.number(),
   aliases: z.array(z.string()),
 });
+const SearchRow = z.object({ fetched: z.number(), hits: z.array(HitRow) });
 
-const SEARCH = `CALL db.index.fulltext.queryNodes('search_names', $lucene) YIELD node, score
-WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
-RETURN node.id AS id, [l IN labels(node) WHERE l <> 'Entity'][0] AS label, coalesce(node.name, node.title, node.id) AS name,
-       score, coalesce(node.aliases, []) AS aliases
-LIMIT $limit`;
+/**
+ * `{limit: $fetch}` hands the limit to Lucene, which then scores and returns only the best $fetch
+ * hits: without it every match (thousands of story titles containing "china") is materialised and
+ * streamed to the LIMIT. The label filter runs after Lucene, so with a `types` filter the best
+ * $fetch hits may hold fewer than $limit of the wanted labels; `fetched` (hits Lucene returned
+ * before the filter) tells the caller whether Lucene had more to give.
+ */
+const search = (pushLimit: boolean) => `CALL db.index.fulltext.queryNodes('search_names', $lucene${pushLimit ? ', {limit: $fetch}' : ''}) YIELD node, score
+WITH collect(CASE WHEN $types IS NULL OR any(l IN labels(node) WHERE l IN $types) THEN {node: node, score: score} END) AS kept, count(*) AS fetched
+RETURN fetched, [hit IN kept[0..$limit] | {id: hit.node.id, label: [l IN labels(hit.node) WHERE l <> 'Entity'][0],
+       name: coalesce(hit.node.name, hit.node.title, hit.node.id), score: hit.score, aliases: coalesce(hit.node.aliases, [])}] AS hits`;
+/** With the limit handed to Lucene, and without (every hit: the last resort of a filtered search). */
+export const SEARCH = { limited: search(true), unlimited: search(false) } as const;
+
+/**
+ * How many hits Lucene is asked for, round after round, as multiples of the limit: unfiltered,
+ * exactly the limit; filtered by label, a wider window first and, only when the wanted labels rank
+ * too low to fill it, every hit (null: no limit pushed down), so the answer never misses a hit.
+ */
+const FILTERED_WINDOWS: readonly (number | null)[] = [10, 100, null];
 
 export function searchRouter(deps: AppDeps): Router {
   const router = Router();
@@ -64,13 +80,19 @@ export function searchRouter(deps: AppDeps): Router {
     const lucene = luceneQuery(input.q);
     let body: SearchResponse = { hits: [] };
     if (lucene) {
-      const records = await readQuery(
-        deps.db,
-        SEARCH,
-        { lucene, types: input.types && input.types.length > 0 ? input.types : null, limit: int(input.limit) },
-        { timeoutMs: deps.config.NEWSGRAPH_QUERY_TIMEOUT_MS, feature: 'search' },
-      );
-      body = { hits: records.map((r) => HitRow.parse(r.toObject())) };
+      const types = input.types && input.types.length > 0 ? input.types : null;
+      const windows = types ? FILTERED_WINDOWS.map((w) => (w === null ? null : w * input.limit)) : [input.limit];
+      // Every round in one read transaction (one session, one timeout for the whole search).
+      body = await readWith(deps.db, { timeoutMs: deps.config.NEWSGRAPH_QUERY_TIMEOUT_MS, feature: 'search' }, async (tx) => {
+        for (const window of windows) {
+          const text = window === null ? SEARCH.unlimited : SEARCH.limited;
+          const params = window === null ? { lucene, types, limit: int(input.limit) } : { lucene, types, limit: int(input.limit), fetch: int(window) };
+          const [record] = (await tx.run(text, params)).records;
+          const row = SearchRow.parse({ fetched: Number(record?.get('fetched') ?? 0), hits: record?.get('hits') ?? [] });
+          if (window === null || row.hits.length >= input.limit || row.fetched < window) return { hits: row.hits };
+        }
+        return { hits: [] };
+      });
     }
     res.json(body);
   });
