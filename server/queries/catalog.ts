@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { QueryResult, SavedQueryInfo } from '../../model/api.js';
 import { NotFoundError } from '../errors.js';
 import { parseInput } from '../validate.js';
+import { resultKey, type ResultCache } from './cache.js';
 import { checkReadOnlyCypher } from './guard.js';
 import { runQuery, type RunDeps } from './run.js';
 import { infoOf, loadQueryFiles, paramsSchema, toQueryParams, type ParsedQuery } from './saved.js';
@@ -25,6 +26,7 @@ export class QueryCatalog {
 
   constructor(
     private readonly deps: RunDeps,
+    private readonly cache?: ResultCache<QueryResult>,
     files: ParsedQuery[] = loadQueryFiles(),
   ) {
     this.files = new Map(files.map((q) => [q.name, compile(q, 'file')]));
@@ -47,16 +49,22 @@ export class QueryCatalog {
   }
 
   /** Validated Neo4j params and the text to run for `name`; 404 when there is no such query. */
-  async prepare(name: string, rawParams: unknown): Promise<{ cypher: string; params: Record<string, unknown> }> {
+  async prepare(name: string, rawParams: unknown): Promise<{ cypher: string; params: Record<string, unknown>; key: string }> {
     const query = await this.find(name);
     if (!query) throw new NotFoundError(`No saved query named ${name}`);
     const values = parseInput(query.schema, rawParams ?? {}, `params of ${name}`);
     const cypher = query.source === 'file' ? query.cypher : checkReadOnlyCypher(query.cypher).query;
-    return { cypher, params: toQueryParams(query.params, values) };
+    return { cypher, params: toQueryParams(query.params, values), key: resultKey(name, cypher, values) };
   }
 
+  /** Runs a saved query, or answers from the result cache (`cached: true`) while its entry is fresh. */
   async run(name: string, rawParams: unknown): Promise<QueryResult> {
-    const { cypher, params } = await this.prepare(name, rawParams);
-    return runQuery(this.deps, cypher, params, `saved-query:${name}`);
+    const { cypher, params, key } = await this.prepare(name, rawParams);
+    const hit = this.cache?.get(key);
+    if (hit) return { ...hit, cached: true };
+    const generation = this.cache?.begin() ?? 0;
+    const result = await runQuery(this.deps, cypher, params, `saved-query:${name}`);
+    this.cache?.set(key, result, generation);
+    return result;
   }
 }

@@ -56,21 +56,27 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
 
   router.post('/api/queries', writeGuard, async (req, res) => {
     const input = validated(req.body);
-    if (!(await createStoredQuery(deps.db, input))) throw new ConflictError(`A saved query named ${input.name} exists already; PUT /api/queries/${input.name} replaces it.`);
+    const created = await createStoredQuery(deps.db, input);
+    deps.resultCache?.invalidate();
+    if (!created) throw new ConflictError(`A saved query named ${input.name} exists already; PUT /api/queries/${input.name} replaces it.`);
     res.status(201).json(info(input));
   });
 
   router.put('/api/queries/:name', writeGuard, async (req, res) => {
     const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
     const input = validated({ ...(req.body ?? {}), name });
-    if (!(await updateStoredQuery(deps.db, input))) throw new NotFoundError(`No saved query named ${name}`);
+    const updated = await updateStoredQuery(deps.db, input);
+    deps.resultCache?.invalidate();
+    if (!updated) throw new NotFoundError(`No saved query named ${name}`);
     res.json(info(input));
   });
 
   router.delete('/api/queries/:name', writeGuard, async (req, res) => {
     const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
     if (catalog.isFileQuery(name)) throw new ConflictError(`${name} is a built-in query (cypher/${name}.cypher) and cannot be deleted here.`);
-    if (!(await deleteStoredQuery(deps.db, name))) throw new NotFoundError(`No saved query named ${name}`);
+    const deleted = await deleteStoredQuery(deps.db, name);
+    deps.resultCache?.invalidate();
+    if (!deleted) throw new NotFoundError(`No saved query named ${name}`);
     res.status(204).end();
   });
   return router;
