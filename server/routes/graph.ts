@@ -41,27 +41,38 @@ RETURN n`;
 const FACT_PATTERN = FACT_TYPES.join('|');
 const EXPANDABLE_PATTERN = EXPANDABLE_TYPES.join('|');
 
-const neighbours = (pattern: string) => `${NODES_BY_ID}
+/**
+ * A fixed text per pattern. Facts only: facts join entities and always carry storyCount, so the
+ * text neither tests the far end's labels nor reads a second property to rank each candidate
+ * (China at 10k: 16.7k → 11.5k db hits). With document relations: MENTIONS ranked by `count`.
+ */
+const TEXT_PARTS = {
+  facts: { pattern: FACT_PATTERN, end: '', weight: 'coalesce(r.storyCount, 0)' },
+  all: { pattern: EXPANDABLE_PATTERN, end: ' AND (m:Entity OR m:Story)', weight: 'coalesce(r.storyCount, r.count, 0)' },
+} as const;
+type TextKind = keyof typeof TEXT_PARTS;
+
+const neighbours = (kind: TextKind) => `${NODES_BY_ID}
 CALL (n) {
-  MATCH (n)-[r:${pattern}]-(m)
-  WHERE type(r) IN $types AND (m:Entity OR m:Story) AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
+  MATCH (n)-[r:${TEXT_PARTS[kind].pattern}]-(m)
+  WHERE type(r) IN $types${TEXT_PARTS[kind].end} AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
   RETURN r, m
-  ORDER BY coalesce(r.storyCount, r.count, 0) DESC
+  ORDER BY ${TEXT_PARTS[kind].weight} DESC
   LIMIT $perNode
 }
 RETURN n.id AS from, r, m, startNode(r) = n AS out`;
 
-const linksAmong = (pattern: string) => `${NODES_BY_ID}
-MATCH (n)-[r:${pattern}]->(b)
+const linksAmong = (kind: TextKind) => `${NODES_BY_ID}
+MATCH (n)-[r:${TEXT_PARTS[kind].pattern}]->(b)
 WHERE type(r) IN $types AND b.id IN $ids
 RETURN n.id AS source, r, b.id AS target
-ORDER BY coalesce(r.storyCount, r.count, 0) DESC
+ORDER BY ${TEXT_PARTS[kind].weight} DESC
 LIMIT $limit`;
 
 /** Fixed texts: facts only (the default), or facts and document relations when any is asked for. */
-export const NEIGHBOURS = { facts: neighbours(FACT_PATTERN), all: neighbours(EXPANDABLE_PATTERN) } as const;
-export const LINKS_AMONG = { facts: linksAmong(FACT_PATTERN), all: linksAmong(EXPANDABLE_PATTERN) } as const;
-const patternFor = (types: readonly string[]): 'facts' | 'all' => (types.every((t) => (FACT_TYPES as readonly string[]).includes(t)) ? 'facts' : 'all');
+export const NEIGHBOURS = { facts: neighbours('facts'), all: neighbours('all') } as const;
+export const LINKS_AMONG = { facts: linksAmong('facts'), all: linksAmong('all') } as const;
+const patternFor = (types: readonly string[]): TextKind => (types.every((t) => (FACT_TYPES as readonly string[]).includes(t)) ? 'facts' : 'all');
 
 const STORIES_OF = `UNWIND $ids AS id
 MATCH (n:Entity {id: id})
