@@ -11,7 +11,6 @@ import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import type { QueryResult } from '../model/api.js';
 import { ResultCache } from './queries/cache.js';
 import { QueryCatalog } from './queries/catalog.js';
 import { entitiesRouter } from './routes/entities.js';
@@ -31,10 +30,10 @@ export interface AppDeps {
   frontend?: RequestHandler;
   log?: (line: string) => void;
   /**
-   * Saved-query results cache; createApp makes one from the config when absent. Routes that write
+   * Saved-query results cache (response bodies as JSON text); createApp makes one from the config when absent. Routes that write
    * empty it. Seeding on start needs no hook: it finishes before the app is created.
    */
-  resultCache?: ResultCache<QueryResult>;
+  resultCache?: ResultCache<string>;
 }
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
@@ -61,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRouter(deps));
   const resultCache =
-    deps.resultCache ?? new ResultCache<QueryResult>({ ttlMs: deps.config.NEWSGRAPH_QUERY_CACHE_TTL_MS, maxEntries: deps.config.NEWSGRAPH_QUERY_CACHE_ENTRIES });
+    deps.resultCache ?? new ResultCache<string>({ ttlMs: deps.config.NEWSGRAPH_QUERY_CACHE_TTL_MS, maxEntries: deps.config.NEWSGRAPH_QUERY_CACHE_ENTRIES });
   deps = { ...deps, resultCache };
   // Saved query files are parsed once, here; a broken file stops the start with its name.
   const catalog = new QueryCatalog(deps, resultCache);

@@ -26,7 +26,8 @@ export class QueryCatalog {
 
   constructor(
     private readonly deps: RunDeps,
-    private readonly cache?: ResultCache<QueryResult>,
+    /** Response bodies (JSON text) of saved-query runs; see runBody. */
+    private readonly cache?: ResultCache<string>,
     files: ParsedQuery[] = loadQueryFiles(),
   ) {
     this.files = new Map(files.map((q) => [q.name, compile(q, 'file')]));
@@ -57,14 +58,26 @@ export class QueryCatalog {
     return { cypher, params: toQueryParams(query.params, values), key: resultKey(name, cypher, values) };
   }
 
-  /** Runs a saved query, or answers from the result cache (`cached: true`) while its entry is fresh. */
-  async run(name: string, rawParams: unknown): Promise<QueryResult> {
+  /**
+   * A saved query's response body as JSON text: from the result cache while its entry is fresh
+   * (`cached: true`), else from a run. The cache holds the text, so a hit is not serialised again
+   * (a capped result is up to a few MB of JSON, which took longer to stringify than to send).
+   */
+  async runBody(name: string, rawParams: unknown): Promise<string> {
     const { cypher, params, key } = await this.prepare(name, rawParams);
     const hit = this.cache?.get(key);
-    if (hit) return { ...hit, cached: true };
+    if (hit !== undefined) return hit;
     const generation = this.cache?.begin() ?? 0;
     const result = await runQuery(this.deps, cypher, params, `saved-query:${name}`);
-    this.cache?.set(key, result, generation);
-    return result;
+    const body = JSON.stringify(result);
+    this.cache?.set(key, asCached(body, result), generation);
+    return body;
   }
+}
+
+const UNCACHED_TAIL = ',"cached":false}';
+
+/** The body with `cached: true`; runQuery sets `cached` last, so only the tail changes. */
+function asCached(body: string, result: QueryResult): string {
+  return body.endsWith(UNCACHED_TAIL) ? `${body.slice(0, -UNCACHED_TAIL.length)},"cached":true}` : JSON.stringify({ ...result, cached: true });
 }

@@ -34,7 +34,8 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
   router.post('/api/queries/:name/run', async (req, res) => {
     const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
     const { params } = parseInput(RunQueryRequestSchema, req.body ?? {}, 'request body');
-    res.json(await catalog.run(name, params));
+    // Already JSON text (a cache hit is served as stored).
+    res.type('application/json').send(await catalog.runBody(name, params));
   });
 
   router.post('/api/cypher', async (req, res) => {
