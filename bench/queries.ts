@@ -16,8 +16,8 @@
  * alternating so slow phases of a shared machine hit both; percentiles over the pooled samples.
  * The seeded store is kept in .data/bench/store-<N> and reused by later runs.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -49,7 +49,36 @@ interface Figures {
   errors: number;
 }
 
-async function seededDatabase(stories: number): Promise<{ db: Database; stop: () => Promise<void> }> {
+/**
+ * CPU time of a process in ms, from /proc (Linux): on a shared machine wall-clock latency moves 2–4×
+ * with other jobs' load, while CPU time per request does not, so the overhead is also given in CPU.
+ */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
+function cpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The pid of the bundled Neo4j serving `store` (its JVM command line names the store). */
+function neo4jPid(store: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.startsWith('java') && cmdline.includes(`-Dnewsgraph.dataDir=${store}`)) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return 0;
+}
+
+async function seededDatabase(stories: number): Promise<{ db: Database; stop: () => Promise<void>; pid: number }> {
   const store = path.resolve('.data', 'bench', `store-${stories}`);
   const marker = path.join(store, 'SEEDED');
   mkdirSync(store, { recursive: true });
@@ -65,7 +94,7 @@ async function seededDatabase(stories: number): Promise<{ db: Database; stop: ()
     console.error(`\n  seeded in ${summary.seconds.toFixed(0)} s`);
     writeFileSync(marker, new Date().toISOString());
   }
-  return { db, stop: async () => { await driver.close(); await neo4j.stop(); } };
+  return { db, stop: async () => { await driver.close(); await neo4j.stop(); }, pid: neo4jPid(store) };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -131,6 +160,7 @@ async function direct(db: Database, queries: RecordedQuery[], seconds: number, c
 interface ApiProcess {
   api: string;
   bare: string;
+  pid: number;
   /** The Cypher the API ran since the last call. */
   take(): Promise<RecordedQuery[]>;
   stop(): Promise<void>;
@@ -149,6 +179,7 @@ async function startApi(uri: string, env: Record<string, string>): Promise<ApiPr
   });
   return {
     ...urls,
+    pid: child.pid!,
     take: () =>
       new Promise((resolve) => {
         child.once('message', (m) => resolve(parseRecorded(m as string)));
@@ -184,7 +215,9 @@ async function main(): Promise<void> {
   const stories = Number(values.stories);
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
-  const { db, stop } = await seededDatabase(stories);
+  const { db, stop, pid: dbPid } = await seededDatabase(stories);
+  const parentCpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  const cpuRows: string[] = [];
   // First the API with the result cache disabled: every saved-query request runs the query.
   let api = await startApi(db.uri, { NEWSGRAPH_QUERY_CACHE_TTL_MS: '0' });
   try {
@@ -217,16 +250,38 @@ async function main(): Promise<void> {
       await direct(db, queries, 1, connections);
       const apiRuns: Samples[] = [];
       const driverRuns: Samples[] = [];
+      // CPU ms spent by each process while each path ran (summed over the rounds).
+      const cpu = { apiDb: 0, api: 0, driverDb: 0, client: 0 };
       for (let round = 0; round < rounds; round++) {
+        let db0 = cpuMs(dbPid);
+        const api0 = cpuMs(api.pid);
         apiRuns.push(await cannon(api.api, scenario, seconds, connections));
+        cpu.apiDb += cpuMs(dbPid) - db0;
+        cpu.api += cpuMs(api.pid) - api0;
+        db0 = cpuMs(dbPid);
+        const client0 = parentCpu();
         driverRuns.push(await direct(db, queries, seconds, connections));
+        cpu.driverDb += cpuMs(dbPid) - db0;
+        cpu.client += parentCpu() - client0;
       }
       const viaApi = figures(apiRuns);
       const viaDriver = figures(driverRuns);
+      const apiRequests = apiRuns.reduce((n, r) => n + r.latencies.length, 0);
+      const driverRequests = driverRuns.reduce((n, r) => n + r.latencies.length, 0);
+      const per = (ms: number, n: number) => ms / Math.max(n, 1);
+      const apiDb = per(cpu.apiDb, apiRequests);
+      const apiOwn = per(cpu.api, apiRequests);
+      const driverDb = per(cpu.driverDb, driverRequests);
+      const client = per(cpu.client, driverRequests);
+      cpuRows.push(`| ${scenario.name} | ${apiDb.toFixed(2)} | ${apiOwn.toFixed(2)} | ${driverDb.toFixed(2)} | ${client.toFixed(2)} | ${ratio(apiDb + apiOwn, driverDb + client)} |`);
       console.log(
         `| ${scenario.name} | ${ms(viaApi.p50)} | ${ms(viaApi.p95)} | ${ms(viaApi.p99)} | ${viaApi.rps.toFixed(0)} | ${ms(viaDriver.p50)} | ${ms(viaDriver.p95)} | ${ms(viaDriver.p99)} | ${viaDriver.rps.toFixed(0)} | ${ratio(viaDriver.rps, viaApi.rps)} | ${ratio(viaApi.p50, viaDriver.p50)} | ${viaApi.errors + viaDriver.errors} |`,
       );
     }
+    console.log('\nCPU time per request in ms (from /proc; includes the processes\' idle overheads), the overhead in CPU rather than wall-clock terms:');
+    console.log('| scenario | Neo4j, API path | API process | Neo4j, driver path | driver client | CPU overhead ((Neo4j + API) ÷ (Neo4j + driver client)) |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const row of cpuRows) console.log(row);
     if (!values.only) {
       const health = figures([await cannon(api.api, { name: 'health', method: 'GET', path: '/api/health' }, seconds, connections)]);
       const plain = figures([await cannon(api.bare, { name: 'bare', method: 'GET', path: '/' }, seconds, connections)]);
