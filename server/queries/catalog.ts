@@ -70,7 +70,8 @@ export class QueryCatalog {
     const generation = this.cache?.begin() ?? 0;
     const result = await runQuery(this.deps, cypher, params, `saved-query:${name}`);
     const body = JSON.stringify(result);
-    this.cache?.set(key, asCached(body, result), generation);
+    // Only when caching: the cached variant copies the whole text (profiled: 2% of the CPU with the cache off).
+    if (this.cache?.enabled) this.cache.set(key, asCached(body, result), generation);
     return body;
   }
 }
