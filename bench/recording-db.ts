@@ -2,7 +2,7 @@
  * Wraps a Database so every Cypher statement run through a session transaction is recorded with
  * its parameters. The query benchmark uses it to replay exactly what the API sent to Neo4j.
  */
-import type { Session } from 'neo4j-driver';
+import neo4j, { type Session } from 'neo4j-driver';
 import type { Database } from '../server/db/connect.js';
 
 export interface RecordedQuery {
@@ -40,4 +40,18 @@ export function recordingDatabase(db: Database, log: RecordedQuery[]): Database 
     },
   });
   return { ...db, driver };
+}
+
+/** Marks a Neo4j Integer in JSON, so it is restored as one (`LIMIT $n` refuses a float). */
+const INT_MARK = '__neo4jInt';
+
+/** Recorded queries as JSON for another process (the API runs in its own process in the benchmark). */
+export function serializeRecorded(queries: RecordedQuery[]): string {
+  return JSON.stringify(queries, (_key, value: unknown) => (neo4j.isInt(value) ? { [INT_MARK]: value.toString() } : value));
+}
+
+export function parseRecorded(text: string): RecordedQuery[] {
+  return JSON.parse(text, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && INT_MARK in value ? neo4j.int((value as Record<string, string>)[INT_MARK]!) : value,
+  ) as RecordedQuery[];
 }

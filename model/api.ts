@@ -45,7 +45,10 @@ export const QueryResultSchema = z.object({
   table: TableSchema,
   /** 'graph' when the records held nodes/relationships/paths, else 'table'. */
   kind: z.enum(['graph', 'table']),
+  /** Time the query took in the database and the transformer (for a cached result: when it ran). */
   elapsedMs: z.number(),
+  /** True when a saved query's result came from the server's result cache (see NEWSGRAPH_QUERY_CACHE_TTL_MS). */
+  cached: z.boolean(),
 });
 export type QueryResult = z.infer<typeof QueryResultSchema>;
 

@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import { ResultCache } from './queries/cache.js';
 import { QueryCatalog } from './queries/catalog.js';
 import { entitiesRouter } from './routes/entities.js';
 import { exportRouter } from './routes/export.js';
@@ -28,6 +29,11 @@ export interface AppDeps {
   /** Extra middleware mounted before the static files (the Vite dev server in `npm run dev`). */
   frontend?: RequestHandler;
   log?: (line: string) => void;
+  /**
+   * Saved-query results cache (response bodies as JSON text); createApp makes one from the config when absent. Routes that write
+   * empty it. Seeding on start needs no hook: it finishes before the app is created.
+   */
+  resultCache?: ResultCache<string>;
 }
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
@@ -53,8 +59,11 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
 
   app.use(healthRouter(deps));
+  const resultCache =
+    deps.resultCache ?? new ResultCache<string>({ ttlMs: deps.config.NEWSGRAPH_QUERY_CACHE_TTL_MS, maxEntries: deps.config.NEWSGRAPH_QUERY_CACHE_ENTRIES });
+  deps = { ...deps, resultCache };
   // Saved query files are parsed once, here; a broken file stops the start with its name.
-  const catalog = new QueryCatalog(deps);
+  const catalog = new QueryCatalog(deps, resultCache);
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);

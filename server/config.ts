@@ -31,6 +31,13 @@ export const ConfigSchema = z.object({
   NEWSGRAPH_QUERY_TIMEOUT_MS: positiveInt(15_000),
   /** Cap on nodes + edges (and table rows) in one response. */
   NEWSGRAPH_MAX_ELEMENTS: positiveInt(2_000),
+  /**
+   * How long a saved query's result is served from the in-process cache. The app empties the cache
+   * when it writes; this bounds staleness after writes made by others (the seeding CLI). 0 disables it.
+   */
+  NEWSGRAPH_QUERY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Results kept in that cache at most (least recently used dropped first). */
+  NEWSGRAPH_QUERY_CACHE_ENTRIES: z.coerce.number().int().min(0).default(100),
   /** When set, write endpoints require `Authorization: Bearer <token>`. */
   NEWSGRAPH_API_TOKEN: optionalText,
   /** Allowed CORS origin(s), comma-separated; unset means no CORS headers at all. */

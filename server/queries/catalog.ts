@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { QueryResult, SavedQueryInfo } from '../../model/api.js';
 import { NotFoundError } from '../errors.js';
 import { parseInput } from '../validate.js';
+import { resultKey, type ResultCache } from './cache.js';
 import { checkReadOnlyCypher } from './guard.js';
 import { runQuery, type RunDeps } from './run.js';
 import { infoOf, loadQueryFiles, paramsSchema, toQueryParams, type ParsedQuery } from './saved.js';
@@ -25,6 +26,8 @@ export class QueryCatalog {
 
   constructor(
     private readonly deps: RunDeps,
+    /** Response bodies (JSON text) of saved-query runs; see runBody. */
+    private readonly cache?: ResultCache<string>,
     files: ParsedQuery[] = loadQueryFiles(),
   ) {
     this.files = new Map(files.map((q) => [q.name, compile(q, 'file')]));
@@ -47,16 +50,35 @@ export class QueryCatalog {
   }
 
   /** Validated Neo4j params and the text to run for `name`; 404 when there is no such query. */
-  async prepare(name: string, rawParams: unknown): Promise<{ cypher: string; params: Record<string, unknown> }> {
+  async prepare(name: string, rawParams: unknown): Promise<{ cypher: string; params: Record<string, unknown>; key: string }> {
     const query = await this.find(name);
     if (!query) throw new NotFoundError(`No saved query named ${name}`);
     const values = parseInput(query.schema, rawParams ?? {}, `params of ${name}`);
     const cypher = query.source === 'file' ? query.cypher : checkReadOnlyCypher(query.cypher).query;
-    return { cypher, params: toQueryParams(query.params, values) };
+    return { cypher, params: toQueryParams(query.params, values), key: resultKey(name, cypher, values) };
   }
 
-  async run(name: string, rawParams: unknown): Promise<QueryResult> {
-    const { cypher, params } = await this.prepare(name, rawParams);
-    return runQuery(this.deps, cypher, params, `saved-query:${name}`);
+  /**
+   * A saved query's response body as JSON text: from the result cache while its entry is fresh
+   * (`cached: true`), else from a run. The cache holds the text, so a hit is not serialised again
+   * (a capped result is up to a few MB of JSON, which took longer to stringify than to send).
+   */
+  async runBody(name: string, rawParams: unknown): Promise<string> {
+    const { cypher, params, key } = await this.prepare(name, rawParams);
+    const hit = this.cache?.get(key);
+    if (hit !== undefined) return hit;
+    const generation = this.cache?.begin() ?? 0;
+    const result = await runQuery(this.deps, cypher, params, `saved-query:${name}`);
+    const body = JSON.stringify(result);
+    // Only when caching: the cached variant copies the whole text (profiled: 2% of the CPU with the cache off).
+    if (this.cache?.enabled) this.cache.set(key, asCached(body, result), generation);
+    return body;
   }
+}
+
+const UNCACHED_TAIL = ',"cached":false}';
+
+/** The body with `cached: true`; runQuery sets `cached` last, so only the tail changes. */
+function asCached(body: string, result: QueryResult): string {
+  return body.endsWith(UNCACHED_TAIL) ? `${body.slice(0, -UNCACHED_TAIL.length)},"cached":true}` : JSON.stringify({ ...result, cached: true });
 }

@@ -49,5 +49,6 @@ export async function runQuery(deps: RunDeps, cypher: string, params: Record<str
     table,
     kind: collector.sawGraph ? 'graph' : 'table',
     elapsedMs: Math.round(performance.now() - started),
+    cached: false,
   };
 }

@@ -32,15 +32,47 @@ WITH coalesce(e, s) AS n WHERE n IS NOT NULL`;
 const SEEDS = `${NODES_BY_ID}
 RETURN n`;
 
-const NEIGHBOURS = `${NODES_BY_ID}
+/**
+ * The relationship types named in a pattern, from the model's fixed lists only (never from input).
+ * With the types in the pattern Neo4j reads only those relationship groups of a dense node: from a
+ * hub such as China it skips the tens of thousands of MENTIONS it would otherwise walk and filter
+ * away. `type(r) IN $types` stays in each query for the exact selection the request asked for.
+ */
+const FACT_PATTERN = FACT_TYPES.join('|');
+const EXPANDABLE_PATTERN = EXPANDABLE_TYPES.join('|');
+
+/**
+ * A fixed text per pattern. Facts only: facts join entities and always carry storyCount, so the
+ * text neither tests the far end's labels nor reads a second property to rank each candidate
+ * (China at 10k: 16.7k → 11.5k db hits). With document relations: MENTIONS ranked by `count`.
+ */
+const TEXT_PARTS = {
+  facts: { pattern: FACT_PATTERN, end: '', weight: 'coalesce(r.storyCount, 0)' },
+  all: { pattern: EXPANDABLE_PATTERN, end: ' AND (m:Entity OR m:Story)', weight: 'coalesce(r.storyCount, r.count, 0)' },
+} as const;
+type TextKind = keyof typeof TEXT_PARTS;
+
+const neighbours = (kind: TextKind) => `${NODES_BY_ID}
 CALL (n) {
-  MATCH (n)-[r]-(m)
-  WHERE type(r) IN $types AND (m:Entity OR m:Story) AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
+  MATCH (n)-[r:${TEXT_PARTS[kind].pattern}]-(m)
+  WHERE type(r) IN $types${TEXT_PARTS[kind].end} AND ($labels IS NULL OR any(l IN labels(m) WHERE l IN $labels))
   RETURN r, m
-  ORDER BY coalesce(r.storyCount, r.count, 0) DESC
+  ORDER BY ${TEXT_PARTS[kind].weight} DESC
   LIMIT $perNode
 }
 RETURN n.id AS from, r, m, startNode(r) = n AS out`;
+
+const linksAmong = (kind: TextKind) => `${NODES_BY_ID}
+MATCH (n)-[r:${TEXT_PARTS[kind].pattern}]->(b)
+WHERE type(r) IN $types AND b.id IN $ids
+RETURN n.id AS source, r, b.id AS target
+ORDER BY ${TEXT_PARTS[kind].weight} DESC
+LIMIT $limit`;
+
+/** Fixed texts: facts only (the default), or facts and document relations when any is asked for. */
+export const NEIGHBOURS = { facts: neighbours('facts'), all: neighbours('all') } as const;
+export const LINKS_AMONG = { facts: linksAmong('facts'), all: linksAmong('all') } as const;
+const patternFor = (types: readonly string[]): TextKind => (types.every((t) => (FACT_TYPES as readonly string[]).includes(t)) ? 'facts' : 'all');
 
 const STORIES_OF = `UNWIND $ids AS id
 MATCH (n:Entity {id: id})
@@ -51,13 +83,6 @@ CALL (n) {
   LIMIT $perSeed
 }
 RETURN n.id AS to, s, r`;
-
-const LINKS_AMONG = `${NODES_BY_ID}
-MATCH (n)-[r]->(b)
-WHERE type(r) IN $types AND b.id IN $ids
-RETURN n.id AS source, r, b.id AS target
-ORDER BY coalesce(r.storyCount, r.count, 0) DESC
-LIMIT $limit`;
 
 /** One query text per hop bound: the bound is a validated integer 1–6 choosing among fixed texts. */
 export const PATH_QUERIES: readonly string[] = [1, 2, 3, 4, 5, 6].map(
@@ -124,7 +149,7 @@ export function graphRouter(deps: AppDeps): Router {
       for (let level = 1; level <= input.depth && frontier.length > 0 && budget.used < cap; level++) {
         const remaining = cap - budget.used;
         const perNode = Math.max(5, Math.min(remaining, Math.ceil((2 * remaining) / frontier.length)));
-        const rows = (await tx.run(NEIGHBOURS, { ids: frontier, types, labels, perNode: int(perNode) })).records;
+        const rows = (await tx.run(NEIGHBOURS[patternFor(types)], { ids: frontier, types, labels, perNode: int(perNode) })).records;
         // Rank the whole level together: the most reported facts first.
         rows.sort((a, b) => weight(b.get('r') as Relationship) - weight(a.get('r') as Relationship));
         const next: string[] = [];
@@ -150,7 +175,7 @@ export function graphRouter(deps: AppDeps): Router {
       // Facts (and, with stories, MENTIONS) between nodes already chosen, most reported first.
       if (budget.used < cap) {
         const linkTypes = input.includeStories ? [...new Set([...types, 'MENTIONS'])] : types;
-        const rows = (await tx.run(LINKS_AMONG, { ids: [...budget.nodes.keys()], types: linkTypes, limit: int(cap - budget.used + 1) })).records;
+        const rows = (await tx.run(LINKS_AMONG[patternFor(linkTypes)], { ids: [...budget.nodes.keys()], types: linkTypes, limit: int(cap - budget.used + 1) })).records;
         for (const row of rows) budget.take(toGraphEdge(row.get('r') as Relationship, row.get('source') as string, row.get('target') as string));
       }
       return budget.graph();

@@ -23,7 +23,13 @@ export function ingestRouter(deps: AppDeps): Router {
         ? parsePage('api-upload.txt', req.body)
         : [storyFromInput(parseInput(StoryInputSchema, req.body, 'story'), 'api')].filter((s) => s !== null);
     if (stories.length === 0) throw new BadRequestError('No story found in the request: send {title, body} as JSON, or a page of text with a title line and a body.');
-    const result = await loadStories(deps.db, stories, { keepDetails: true });
+    let result: Awaited<ReturnType<typeof loadStories>>;
+    try {
+      result = await loadStories(deps.db, stories, { keepDetails: true });
+    } finally {
+      // Even a failed load may have committed some batches: cached saved-query results are stale either way.
+      deps.resultCache?.invalidate();
+    }
     const body: IngestResponse = { stories: result.loaded, facts: result.facts, evidence: result.evidence, problems: result.problems };
     res.status(201).json(body);
   });

@@ -34,7 +34,8 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
   router.post('/api/queries/:name/run', async (req, res) => {
     const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
     const { params } = parseInput(RunQueryRequestSchema, req.body ?? {}, 'request body');
-    res.json(await catalog.run(name, params));
+    // Already JSON text (a cache hit is served as stored).
+    res.type('application/json').send(await catalog.runBody(name, params));
   });
 
   router.post('/api/cypher', async (req, res) => {
@@ -56,21 +57,27 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
 
   router.post('/api/queries', writeGuard, async (req, res) => {
     const input = validated(req.body);
-    if (!(await createStoredQuery(deps.db, input))) throw new ConflictError(`A saved query named ${input.name} exists already; PUT /api/queries/${input.name} replaces it.`);
+    const created = await createStoredQuery(deps.db, input);
+    deps.resultCache?.invalidate();
+    if (!created) throw new ConflictError(`A saved query named ${input.name} exists already; PUT /api/queries/${input.name} replaces it.`);
     res.status(201).json(info(input));
   });
 
   router.put('/api/queries/:name', writeGuard, async (req, res) => {
     const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
     const input = validated({ ...(req.body ?? {}), name });
-    if (!(await updateStoredQuery(deps.db, input))) throw new NotFoundError(`No saved query named ${name}`);
+    const updated = await updateStoredQuery(deps.db, input);
+    deps.resultCache?.invalidate();
+    if (!updated) throw new NotFoundError(`No saved query named ${name}`);
     res.json(info(input));
   });
 
   router.delete('/api/queries/:name', writeGuard, async (req, res) => {
     const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
     if (catalog.isFileQuery(name)) throw new ConflictError(`${name} is a built-in query (cypher/${name}.cypher) and cannot be deleted here.`);
-    if (!(await deleteStoredQuery(deps.db, name))) throw new NotFoundError(`No saved query named ${name}`);
+    const deleted = await deleteStoredQuery(deps.db, name);
+    deps.resultCache?.invalidate();
+    if (!deleted) throw new NotFoundError(`No saved query named ${name}`);
     res.status(204).end();
   });
   return router;

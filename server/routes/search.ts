@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { SearchQuerySchema, type SearchResponse } from '../../model/api.js';
 import { ENTITY_LABELS } from '../../model/graph-model.js';
 import type { AppDeps } from '../app.js';
-import { readQuery } from '../db/read.js';
+import { readWith } from '../db/read.js';
 import { BadRequestError } from '../errors.js';
 import { int } from '../transform/values.js';
 import { parseInput } from '../validate.js';
@@ -48,12 +48,36 @@ const HitRow = z.object({
   score: z.number(),
   aliases: z.array(z.string()),
 });
+const SearchRow = z.object({ fetched: z.number(), hits: z.array(HitRow) });
 
-const SEARCH = `CALL db.index.fulltext.queryNodes('search_names', $lucene) YIELD node, score
-WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
+/**
+ * `{limit: $fetch}` hands the limit to Lucene, which then returns only the best $fetch hits:
+ * without it every match (thousands of story titles containing "china") is sorted and streamed to
+ * the LIMIT. The label filter runs after Lucene, so with a `types` filter the best $fetch hits may
+ * hold fewer than $limit of the wanted labels; `fetched` (hits Lucene returned before the filter)
+ * tells whether Lucene had more to give.
+ */
+const SEARCH_WINDOW = `CALL db.index.fulltext.queryNodes('search_names', $lucene, {limit: $fetch}) YIELD node, score
+WITH collect(CASE WHEN $types IS NULL OR any(l IN labels(node) WHERE l IN $types) THEN {node: node, score: score} END) AS kept, count(*) AS fetched
+RETURN fetched, [hit IN kept[0..$limit] | {id: hit.node.id, label: [l IN labels(hit.node) WHERE l <> 'Entity'][0],
+       name: coalesce(hit.node.name, hit.node.title, hit.node.id), score: hit.score, aliases: coalesce(hit.node.aliases, [])}] AS hits`;
+
+/** Every hit, filtered as it streams and stopped at the limit: the fallback when the window was too narrow. */
+const SEARCH_ALL = `CALL db.index.fulltext.queryNodes('search_names', $lucene) YIELD node, score
+WHERE any(l IN labels(node) WHERE l IN $types)
 RETURN node.id AS id, [l IN labels(node) WHERE l <> 'Entity'][0] AS label, coalesce(node.name, node.title, node.id) AS name,
        score, coalesce(node.aliases, []) AS aliases
 LIMIT $limit`;
+
+export const SEARCH = { window: SEARCH_WINDOW, all: SEARCH_ALL } as const;
+
+/**
+ * With a types filter Lucene is first asked for this many times the limit: enough when the wanted
+ * labels rank among the best hits (the usual case), and cheap either way. When the window holds
+ * too few of them and Lucene had more, one filtered pass over every hit follows, so a label whose
+ * hits rank low (an outlet named like a thousand story titles) is still found.
+ */
+const FILTERED_WINDOW = 10;
 
 export function searchRouter(deps: AppDeps): Router {
   const router = Router();
@@ -64,13 +88,15 @@ export function searchRouter(deps: AppDeps): Router {
     const lucene = luceneQuery(input.q);
     let body: SearchResponse = { hits: [] };
     if (lucene) {
-      const records = await readQuery(
-        deps.db,
-        SEARCH,
-        { lucene, types: input.types && input.types.length > 0 ? input.types : null, limit: int(input.limit) },
-        { timeoutMs: deps.config.NEWSGRAPH_QUERY_TIMEOUT_MS, feature: 'search' },
-      );
-      body = { hits: records.map((r) => HitRow.parse(r.toObject())) };
+      const types = input.types && input.types.length > 0 ? input.types : null;
+      const params = { lucene, types, limit: int(input.limit), fetch: int(types ? FILTERED_WINDOW * input.limit : input.limit) };
+      // Both rounds in one read transaction (one session, one timeout for the whole search).
+      body = await readWith(deps.db, { timeoutMs: deps.config.NEWSGRAPH_QUERY_TIMEOUT_MS, feature: 'search' }, async (tx) => {
+        const [record] = (await tx.run(SEARCH.window, params)).records;
+        const window = SearchRow.parse({ fetched: Number(record?.get('fetched') ?? 0), hits: record?.get('hits') ?? [] });
+        if (window.hits.length >= input.limit || window.fetched < params.fetch.toNumber()) return { hits: window.hits };
+        return { hits: (await tx.run(SEARCH.all, params)).records.map((r) => HitRow.parse(r.toObject())) };
+      });
     }
     res.json(body);
   });

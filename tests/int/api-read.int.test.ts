@@ -206,21 +206,34 @@ describe('saved queries', () => {
   it('lists the file queries with their params', async () => {
     const res = await request(app).get('/api/queries').expect(200);
     const trade = res.body.queries.find((q: { name: string }) => q.name === 'china-russia-trade');
-    expect(trade).toMatchObject({ source: 'file', params: [{ name: 'a', type: 'string', default: 'China' }, { name: 'b', type: 'string', default: 'Russia' }] });
+    expect(trade).toMatchObject({
+      source: 'file',
+      params: [{ name: 'a', type: 'string', default: 'China' }, { name: 'b', type: 'string', default: 'Russia' }, { name: 'limit', type: 'int', default: 50 }],
+    });
   });
 
-  it('china-russia-trade returns the China–Russia TRADES_WITH edge, the countries and the evidence (244.8e9)', async () => {
+  it('china-russia-trade returns the China–Russia TRADES_WITH edge, its value, the countries and the quotes (244.8e9)', async () => {
     const res = await request(app).post('/api/queries/china-russia-trade/run').send({}).expect(200);
     const result = QueryResultSchema.parse(res.body);
     expect(result.kind).toBe('graph');
     expect(result.graph.nodes.map((n) => n.id).sort()).toEqual(['country:CHN', 'country:RUS']);
     expect(result.graph.edges).toHaveLength(1);
     expect(result.graph.edges[0]).toMatchObject({ type: 'TRADES_WITH', source: 'country:CHN', target: 'country:RUS' });
-    const quoteCol = result.table.columns.indexOf('quote');
-    const claimCol = result.table.columns.indexOf('claim');
-    const quotes = result.table.rows.map((r) => r[quoteCol]);
-    expect(quotes.some((q) => typeof q === 'string' && q.includes('244.8 billion'))).toBe(true);
-    expect(result.table.rows.map((r) => JSON.parse(String(r[claimCol])).value)).toContain(244.8e9);
+    expect(result.graph.edges[0]!.props.value).toBe(244.8e9);
+    // One row for the fact, its quotes in a list, newest first; the countries are not repeated per quote.
+    expect(result.table.columns).toEqual(['a', 't', 'b', 'quotes']);
+    expect(result.table.rows).toHaveLength(1);
+    type Quote = { quote: string; claim: string; story: string; published: string | null };
+    const quotes = result.table.rows[0]![3] as Quote[];
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(quotes.some((q) => q.quote.includes('244.8 billion'))).toBe(true);
+    expect(quotes.map((q) => JSON.parse(q.claim).value)).toContain(244.8e9);
+    expect(quotes.every((q) => typeof q.story === 'string')).toBe(true);
+    const dates = quotes.map((q) => q.published).filter((d): d is string => d !== null);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // limit keeps the newest quotes only.
+    const one = await request(app).post('/api/queries/china-russia-trade/run').send({ params: { limit: 1 } }).expect(200);
+    expect(one.body.table.rows[0][3]).toEqual([quotes[0]]);
     // Any two countries, by alias and any case.
     const same = await request(app).post('/api/queries/china-russia-trade/run').send({ params: { a: 'russia', b: 'PRC' } }).expect(200);
     expect(same.body.graph.edges[0].id).toBe(result.graph.edges[0]!.id);
@@ -250,6 +263,16 @@ describe('saved queries', () => {
     expect(res.body.table.rows.every((r: unknown[]) => Array.isArray(r[col('outlets')]) && (r[col('stories')] as number) > 0)).toBe(true);
     const officials = await request(app).post('/api/queries/officials-by-country/run').send({ params: { country: 'china' } }).expect(200);
     expect(officials.body.graph.nodes.some((n: { labels: string[] }) => n.labels.includes('Official'))).toBe(true);
+    // One row per official, names sorted, each with its relations and their far ends' names.
+    const oc = (name: string) => officials.body.table.columns.indexOf(name);
+    const rows = officials.body.table.rows as unknown[][];
+    const officialNames = rows.map((r) => (r[oc('o')] as { props: { name: string } }).props.name);
+    expect(new Set(officialNames).size).toBe(officialNames.length);
+    expect(officialNames).toEqual([...officialNames].sort());
+    expect(rows.every((r) => (r[oc('relations')] as unknown[]).length === (r[oc('targets')] as unknown[]).length)).toBe(true);
+    // Far ends of the relations are graph nodes too (fetched once by the API).
+    const ids = new Set(officials.body.graph.nodes.map((n: { id: string }) => n.id));
+    expect(officials.body.graph.edges.every((e: { source: string; target: string }) => ids.has(e.source) && ids.has(e.target))).toBe(true);
   });
 
   it('validates params against the header', async () => {

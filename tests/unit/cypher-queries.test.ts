@@ -27,11 +27,12 @@ describe('saved query files in cypher/', () => {
     expect(() => checkReadOnlyCypher(query.cypher)).not.toThrow();
   });
 
-  it('china-russia-trade declares a and b with the documented defaults', () => {
+  it('china-russia-trade declares a, b and the quote limit with the documented defaults', () => {
     const q = loadQueryFiles().find((x) => x.name === 'china-russia-trade')!;
     expect(q.params.map((p) => [p.name, p.type, p.default])).toEqual([
       ['a', 'string', 'China'],
       ['b', 'string', 'Russia'],
+      ['limit', 'int', 50],
     ]);
   });
 });
