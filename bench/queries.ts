@@ -82,7 +82,7 @@ async function seededDatabase(stories: number): Promise<{ db: Database; stop: ()
   const store = path.resolve('.data', 'bench', `store-${stories}`);
   const marker = path.join(store, 'SEEDED');
   mkdirSync(store, { recursive: true });
-  const neo4j = await startBundledNeo4j({ dataDir: store, boltPort: await freePort(), heap: '2g', pageCache: '2g', log: () => {} });
+  const neo4j = await startBundledNeo4j({ dataDir: store, boltPort: await freePort(), heap: '2g', pageCache: '4g', log: () => {} });
   const driver = createDriver(neo4j.uri, 'neo4j', '');
   const db: Database = { driver, name: undefined, uri: neo4j.uri, close: () => driver.close() };
   await applySchema(db);
