@@ -12,8 +12,6 @@ CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNI
 CREATE CONSTRAINT saved_query_id IF NOT EXISTS FOR (n:SavedQuery) REQUIRE n.id IS UNIQUE;
 // Every entity also carries the :Entity label, so "any entity by id" is one index lookup.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
-// An entity's most reported facts, by entity id (written by the loader, read by expand).
-CREATE CONSTRAINT fact_rank_id IF NOT EXISTS FOR (n:FactRank) REQUIRE n.id IS UNIQUE;
 // Evidence points at the fact it supports by key.
 CREATE INDEX evidence_rel_key IF NOT EXISTS FOR (n:Evidence) ON (n.relKey);
 CREATE INDEX story_published IF NOT EXISTS FOR (n:Story) ON (n.published);

@@ -58,13 +58,6 @@ export const FACT_TYPES = RELATIONS.map((r) => r.type);
 export type FactType = (typeof RELATIONS)[number]['type'];
 
 /** Document-side relationships. */
-/**
- * Each entity's most reported facts (keys and far ends, best first, at most this many) are kept in
- * an internal `(:FactRank {id: <entity id>, keys, ends})` node, written by the loader after the
- * facts' support is final and read by the API's expand, so a hub is not ranked on every request.
- */
-export const RANKED_FACTS = 500;
-
 export const DOCUMENT_RELATIONS = ['PUBLISHED_BY', 'MENTIONS', 'IN_STORY'] as const;
 
 export function relationSpec(type: string): RelationSpec | undefined {

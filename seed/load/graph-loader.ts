@@ -15,14 +15,12 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../server/db/connect.js';
 import type { Extraction, Story } from '../../model/types.js';
-import { RANKED_FACTS, type EntityLabel } from '../../model/graph-model.js';
+import type { EntityLabel } from '../../model/graph-model.js';
 import { buildRows, entitySignature, type EntityRow, type LoadRows } from './rows.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { int } from 'neo4j-driver';
 import {
   CLEAR_STORY_EXTRACTION, CREATE_EVIDENCE, CREATE_MENTIONS, CREATE_PUBLISHED_BY, FINALIZE_FACTS, MERGE_ENTITIES, MERGE_FACTS, MERGE_STORIES,
-  RANK_FACTS,
 } from './statements.js';
 
 const StoryStatus = z.object({ id: z.string(), created: z.boolean(), unchanged: z.boolean() });
@@ -44,29 +42,12 @@ const TX = { metadata: { app: 'newsgraph', feature: 'seed' }, timeout: 300_000 }
 /** Facts recomputed per transaction in finish(). */
 const FINALIZE_CHUNK = 2_000;
 
-/** Entities whose facts are ranked per transaction in finish(). */
-const RANK_CHUNK = 200;
-
-/** Runs tasks with at most `workers` at a time; the first failure stops the rest from starting. */
-async function inParallel(tasks: Array<() => Promise<void>>, workers: number): Promise<void> {
-  const queue = [...tasks];
-  const worker = async () => {
-    try {
-      for (let task = queue.shift(); task; task = queue.shift()) await task();
-    } catch (error) {
-      queue.length = 0;
-      throw error;
-    }
-  };
-  await Promise.all(Array.from({ length: workers }, worker));
-}
-
 /** Called with each statement's name and duration, for benchmarks (bench/load-profile.ts). */
 export type StatementTimer = (statement: string, ms: number) => void;
 
 /**
- * Transactions finish() runs side by side: they write disjoint facts (or disjoint FactRank nodes),
- * so they never wait for each other, and each keeps one Neo4j thread (one core) busy. Batches, by contrast, are
+ * Transactions finish() runs side by side: they set properties on disjoint facts, so they never
+ * wait for each other, and each keeps one Neo4j thread (one core) busy. Batches, by contrast, are
  * written one at a time: two at once deadlock on the relationship groups of hubs such as China.
  */
 const FINALIZE_WORKERS = 2;
@@ -187,45 +168,36 @@ export class GraphLoader {
     await this.inFlight;
   }
 
-  /** One statement in a write transaction of its own. */
-  private async writeAlone(name: string, cypher: string, params: Record<string, unknown>): Promise<void> {
-    const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
-    try {
-      await session.executeWrite((tx) => this.run(tx, name, cypher, params), TX);
-    } finally {
-      await session.close();
-    }
-  }
-
-  /**
-   * Recomputes every fact touched since the last finish() (counts, dates, best claim), then the
-   * ranking of each of their endpoints' facts; returns how many facts.
-   */
+  /** Recomputes every fact touched since the last finish(); returns how many. */
   async finish(): Promise<number> {
     await this.flush();
+    const chunks: Array<{ type: string; rows: Array<{ key: string; from: string; to: string }> }> = [];
     const byType = new Map<string, FactRef[]>();
-    const endpoints = new Set<string>();
     for (const ref of this.touched.values()) {
       const refs = byType.get(ref.type) ?? [];
       refs.push(ref);
       byType.set(ref.type, refs);
-      endpoints.add(ref.from).add(ref.to);
     }
-    const facts: Array<() => Promise<void>> = [];
     for (const [type, refs] of byType) {
       for (let i = 0; i < refs.length; i += FINALIZE_CHUNK) {
-        const rows = refs.slice(i, i + FINALIZE_CHUNK).map(({ key, from, to }) => ({ key, from, to }));
-        facts.push(() => this.writeAlone('finalize', FINALIZE_FACTS.get(type)!, { rows }));
+        chunks.push({ type, rows: refs.slice(i, i + FINALIZE_CHUNK).map(({ key, from, to }) => ({ key, from, to })) });
       }
     }
-    await inParallel(facts, FINALIZE_WORKERS);
-    // Ranked once every fact's support is final.
-    const ids = [...endpoints].sort();
-    const ranks: Array<() => Promise<void>> = [];
-    for (let i = 0; i < ids.length; i += RANK_CHUNK) {
-      ranks.push(() => this.writeAlone('rank', RANK_FACTS, { ids: ids.slice(i, i + RANK_CHUNK), ranked: int(RANKED_FACTS) }));
-    }
-    await inParallel(ranks, FINALIZE_WORKERS);
+    const worker = async () => {
+      const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
+      try {
+        for (let chunk = chunks.pop(); chunk; chunk = chunks.pop()) {
+          const { type, rows } = chunk;
+          await session.executeWrite((tx) => this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, rows), TX);
+        }
+      } catch (error) {
+        chunks.length = 0; // the other workers stop after their current chunk
+        throw error;
+      } finally {
+        await session.close();
+      }
+    };
+    await Promise.all(Array.from({ length: FINALIZE_WORKERS }, worker));
     const count = this.touched.size;
     this.touched.clear();
     return count;

@@ -111,25 +111,6 @@ SET f.storyCount = stories, f.outletCount = outlets, f.firstReported = first, f.
 export const FINALIZE_FACTS: ReadonlyMap<string, string> = new Map(RELATIONS.map((spec) => [spec.type, finalizeFacts(spec)]));
 
 /**
- * Remembers each entity's most reported facts — their keys and far ends, best first, at most
- * $ranked (RANKED_FACTS) — in one `(:FactRank {id: <entity id>})` node beside it, so expanding a hub
- * such as China reads a few hundred known facts instead of ranking tens of thousands on every
- * request. Kept apart from the entity so the lists never travel with it. Run after FINALIZE_FACTS,
- * for every endpoint of a fact the run touched.
- */
-export const RANK_FACTS = `
-UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-CALL (n) {
-  MATCH (n)-[r:${FACT_TYPES.join('|')}]-(m)
-  WITH r, m ORDER BY r.storyCount DESC, r.key
-  LIMIT $ranked
-  RETURN collect(r.key) AS keys, collect(m.id) AS ends
-}
-MERGE (rank:FactRank {id: id})
-SET rank.keys = keys, rank.ends = ends`;
-
-/**
  * Removes the seeded graph (analysts' saved queries stay), in chunks, in an implicit transaction:
  * relationships first, then nodes, so no single chunk has to DETACH a hub's hundred thousand
  * relationships at once (that overflows the transaction memory pool on large graphs).
@@ -137,6 +118,6 @@ SET rank.keys = keys, rank.ends = ends`;
 export const RESET_GRAPH: readonly string[] = [
   `MATCH (n)-[r]->() WHERE n:Entity OR n:Story OR n:Evidence
    CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS`,
-  `MATCH (n) WHERE n:Entity OR n:Story OR n:Evidence OR n:FactRank
+  `MATCH (n) WHERE n:Entity OR n:Story OR n:Evidence
    CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
 ];

@@ -11,7 +11,7 @@
 import { Router } from 'express';
 import type { Node, Path, Relationship } from 'neo4j-driver';
 import { ExpandRequestSchema, PathQuerySchema, type Graph, type GraphEdge, type GraphNode, type PathResponse } from '../../model/api.js';
-import { DOCUMENT_RELATIONS, ENTITY_LABELS, FACT_TYPES, RANKED_FACTS } from '../../model/graph-model.js';
+import { DOCUMENT_RELATIONS, ENTITY_LABELS, FACT_TYPES } from '../../model/graph-model.js';
 import type { AppDeps } from '../app.js';
 import { readWith } from '../db/read.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
@@ -69,65 +69,9 @@ RETURN n.id AS source, r, b.id AS target
 ORDER BY ${TEXT_PARTS[kind].weight} DESC
 LIMIT $limit`;
 
-/**
- * Every fact type, no label filter (what the UI asks for): each node's ranked facts are read from
- * its FactRank node (see RANKED_FACTS in the model) — a few hundred index lookups instead of
- * ranking all of a hub's facts. The ranking answers exactly when it holds all of the node's facts
- * or at least $perNode of them; otherwise, and for nodes without one (stories, stores seeded before
- * rankings), the node's facts are ranked as above.
- */
-const RANKED_NEIGHBOURS = `${NODES_BY_ID}
-OPTIONAL MATCH (rank:FactRank {id: n.id})
-WITH n, rank, rank IS NOT NULL AND (size(rank.keys) < $ranked OR $perNode <= size(rank.keys)) AS ranked
-CALL (n, rank, ranked) {
-  WITH n, rank WHERE ranked
-  UNWIND range(0, size(rank.keys) - 1) AS i
-  WITH n, rank, i LIMIT $perNode
-  MATCH (m:Entity {id: rank.ends[i]})
-  MATCH (n)-[r:${FACT_PATTERN}]-(m) WHERE r.key = rank.keys[i]
-  RETURN r, m
-  UNION ALL
-  WITH n WHERE NOT ranked
-  MATCH (n)-[r:${FACT_PATTERN}]-(m)
-  RETURN r, m
-  ORDER BY coalesce(r.storyCount, 0) DESC
-  LIMIT $perNode
-}
-RETURN n.id AS from, r, m, startNode(r) = n AS out`;
-
-/**
- * Facts among chosen nodes, every fact type: a node with a complete ranking (fewer facts than
- * RANKED_FACTS) finds all its facts there, in either direction, so every fact with such an end is
- * found exactly; a fact between two hubs is found when it is among either hub's ranked facts (the
- * ones left out rank below hundreds of that hub's other facts, so rarely reach the cap anyway).
- * Nodes without a ranking are scanned as above.
- */
-const RANKED_LINKS_AMONG = `${NODES_BY_ID}
-OPTIONAL MATCH (rank:FactRank {id: n.id})
-CALL (n, rank) {
-  WITH n, rank WHERE rank IS NOT NULL
-  UNWIND range(0, size(rank.keys) - 1) AS i
-  WITH n, rank, i WHERE rank.ends[i] IN $ids
-  MATCH (b:Entity {id: rank.ends[i]})
-  MATCH (n)-[r:${FACT_PATTERN}]-(b) WHERE r.key = rank.keys[i]
-  RETURN r
-  UNION ALL
-  WITH n, rank WHERE rank IS NULL
-  MATCH (n)-[r:${FACT_PATTERN}]->(b) WHERE b.id IN $ids
-  RETURN r
-}
-WITH DISTINCT r
-RETURN startNode(r).id AS source, r, endNode(r).id AS target
-ORDER BY coalesce(r.storyCount, 0) DESC
-LIMIT $limit`;
-
-/**
- * Fixed texts: facts only (the default), or facts and document relations when any is asked for;
- * `ranked` when every fact type and no label filter is asked for.
- */
-export const NEIGHBOURS = { facts: neighbours('facts'), all: neighbours('all'), ranked: RANKED_NEIGHBOURS } as const;
-export const LINKS_AMONG = { facts: linksAmong('facts'), all: linksAmong('all'), ranked: RANKED_LINKS_AMONG } as const;
-const everyFactType = (types: readonly string[]) => FACT_TYPES.every((t) => types.includes(t));
+/** Fixed texts: facts only (the default), or facts and document relations when any is asked for. */
+export const NEIGHBOURS = { facts: neighbours('facts'), all: neighbours('all') } as const;
+export const LINKS_AMONG = { facts: linksAmong('facts'), all: linksAmong('all') } as const;
 const patternFor = (types: readonly string[]): TextKind => (types.every((t) => (FACT_TYPES as readonly string[]).includes(t)) ? 'facts' : 'all');
 
 const STORIES_OF = `UNWIND $ids AS id
@@ -205,8 +149,7 @@ export function graphRouter(deps: AppDeps): Router {
       for (let level = 1; level <= input.depth && frontier.length > 0 && budget.used < cap; level++) {
         const remaining = cap - budget.used;
         const perNode = Math.max(5, Math.min(remaining, Math.ceil((2 * remaining) / frontier.length)));
-        const text = patternFor(types) === 'facts' && everyFactType(types) && labels === null ? NEIGHBOURS.ranked : NEIGHBOURS[patternFor(types)];
-        const rows = (await tx.run(text, { ids: frontier, types, labels, perNode: int(perNode), ranked: int(RANKED_FACTS) })).records;
+        const rows = (await tx.run(NEIGHBOURS[patternFor(types)], { ids: frontier, types, labels, perNode: int(perNode) })).records;
         // Rank the whole level together: the most reported facts first.
         rows.sort((a, b) => weight(b.get('r') as Relationship) - weight(a.get('r') as Relationship));
         const next: string[] = [];
@@ -232,8 +175,7 @@ export function graphRouter(deps: AppDeps): Router {
       // Facts (and, with stories, MENTIONS) between nodes already chosen, most reported first.
       if (budget.used < cap) {
         const linkTypes = input.includeStories ? [...new Set([...types, 'MENTIONS'])] : types;
-        const text = patternFor(linkTypes) === 'facts' && everyFactType(linkTypes) ? LINKS_AMONG.ranked : LINKS_AMONG[patternFor(linkTypes)];
-        const rows = (await tx.run(text, { ids: [...budget.nodes.keys()], types: linkTypes, limit: int(cap - budget.used + 1) })).records;
+        const rows = (await tx.run(LINKS_AMONG[patternFor(linkTypes)], { ids: [...budget.nodes.keys()], types: linkTypes, limit: int(cap - budget.used + 1) })).records;
         for (const row of rows) budget.take(toGraphEdge(row.get('r') as Relationship, row.get('source') as string, row.get('target') as string));
       }
       return budget.graph();
