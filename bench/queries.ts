@@ -25,7 +25,7 @@ import { freePort, startBundledNeo4j } from '../server/db/bundled-neo4j.js';
 import { createDriver, type Database } from '../server/db/connect.js';
 import { applySchema } from '../server/db/schema.js';
 import { seedCorpus } from '../seed/pipeline.js';
-import { writeCorpus } from './generate.js';
+import { corpusDir } from './ingest-batches.js';
 import { parseRecorded, type RecordedQuery } from './recording-db.js';
 
 interface Scenario {
@@ -87,8 +87,7 @@ async function seededDatabase(stories: number): Promise<{ db: Database; stop: ()
   const db: Database = { driver, name: undefined, uri: neo4j.uri, close: () => driver.close() };
   await applySchema(db);
   if (!existsSync(marker)) {
-    const corpus = path.resolve('.data', 'bench', String(stories));
-    if (!existsSync(corpus)) writeCorpus(stories, corpus);
+    const corpus = corpusDir(stories);
     console.error(`Seeding ${stories} stories into ${store} (kept for later runs)…`);
     const summary = await seedCorpus(db, { dir: corpus, reset: true, onProgress: (p) => process.stderr.write(`\r  ${p.filesDone}/${p.filesTotal} files`) });
     console.error(`\n  seeded in ${summary.seconds.toFixed(0)} s`);

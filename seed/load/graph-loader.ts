@@ -42,6 +42,9 @@ const TX = { metadata: { app: 'newsgraph', feature: 'seed' }, timeout: 300_000 }
 /** Facts recomputed per transaction in finish(). */
 const FINALIZE_CHUNK = 2_000;
 
+/** Plain code-unit order of ids and keys (not locale order): the same in every seeder. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Called with each statement's name and duration, for benchmarks (bench/load-profile.ts). */
 export type StatementTimer = (statement: string, ms: number) => void;
 
@@ -103,7 +106,7 @@ export class GraphLoader {
         return true;
       });
       // In id order (facts in key order below), so concurrent seeders take locks in the same order.
-      fresh.set(label, changed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+      fresh.set(label, changed.sort((a, b) => byText(a.id, b.id)));
     }
     await this.inFlight;
     this.inFlight = this.commit(rows, fresh, signatures);
@@ -148,7 +151,7 @@ export class GraphLoader {
           facts.set(ev.factType, ofType);
         }
         for (const [type, factRows] of facts) {
-          const sorted = [...factRows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+          const sorted = [...factRows.values()].sort((a, b) => byText(a.key, b.key));
           this.send(tx, pending, 'facts', MERGE_FACTS.get(type)!, sorted);
           for (const row of sorted) committedFacts.push(row.key);
         }
