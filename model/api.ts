@@ -210,6 +210,8 @@ export const EvidenceSchema = z
     extractor: z.string().nullable(),
     /** The values this story states (e.g. {percent: 60}); null when none. */
     claim: z.record(z.string(), PropValue).nullable(),
+    /** How many times the story states this quote for the fact; `start`/`end` are the first time's. */
+    occurrences: z.number(),
   })
   .meta({ id: 'Evidence' });
 
@@ -220,8 +222,11 @@ export const StoryFactSchema = z
     source: EntityRefSchema,
     target: EntityRefSchema,
     props: z.record(z.string(), PropValue),
-    /** The quotes of this story that support the fact. */
+    /** The quotes of this story that support the fact, in text order, at most STORY_EVIDENCE_PER_FACT. */
     evidence: z.array(EvidenceSchema),
+    /** All quotes of this story for the fact; more than `evidence.length` when capped. */
+    evidenceTotal: z.number(),
+    evidenceTruncated: z.boolean(),
   })
   .meta({ id: 'StoryFact' });
 
@@ -231,10 +236,35 @@ export const StoryDetailSchema = StorySummarySchema.extend({
   outletInfo: z
     .object({ id: z.string(), name: z.string(), country: z.string().nullable(), ownership: z.string().nullable() })
     .nullable(),
+  /** Facts in order of their first quote, at most STORY_FACTS_LIMIT. */
   facts: z.array(StoryFactSchema),
+  factsTotal: z.number(),
+  factsTruncated: z.boolean(),
+  /** Entities mentioned, most often first, at most STORY_MENTIONS_LIMIT. */
   mentions: z.array(EntityRefSchema.extend({ count: z.number(), first: z.string().nullable() })),
+  mentionsTotal: z.number(),
+  mentionsTruncated: z.boolean(),
 }).meta({ id: 'StoryDetail' });
 export type StoryDetail = z.infer<typeof StoryDetailSchema>;
+
+/**
+ * Caps of GET /api/stories/:id. A story's response must stay small whatever the story holds (one
+ * upload can repeat a sentence thousands of times): the body is sent whole, its facts, quotes and
+ * mentions only up to these counts, with totals and truncation flags.
+ */
+export const STORY_FACTS_LIMIT = 200;
+export const STORY_EVIDENCE_PER_FACT = 20;
+export const STORY_MENTIONS_LIMIT = 500;
+
+/** GET /api/facts/:key paging: `offset` quotes skipped, at most `limit` returned. */
+export const FACT_EVIDENCE_LIMIT_MAX = 200;
+export const FactEvidenceQuerySchema = z
+  .object({
+    offset: intFromQuery(0, 1_000_000, 0),
+    limit: intFromQuery(1, FACT_EVIDENCE_LIMIT_MAX, 50),
+  })
+  .meta({ id: 'FactEvidenceQuery' });
+export type FactEvidenceQuery = z.infer<typeof FactEvidenceQuerySchema>;
 
 export const FactEvidenceSchema = EvidenceSchema.extend({
   story: z.object({ id: z.string(), title: z.string() }),
@@ -251,8 +281,12 @@ export const FactDetailSchema = z
     source: EntityRefSchema,
     target: EntityRefSchema,
     props: z.record(z.string(), PropValue),
-    /** Newest first. */
+    /** One page of its quotes, newest first (`offset`, `limit` of the request). */
     evidence: z.array(FactEvidenceSchema),
+    /** All quotes stored for the fact. */
+    evidenceTotal: z.number(),
+    /** The `offset` of the next page, or null when this page is the last. */
+    evidenceNextOffset: z.number().nullable(),
   })
   .meta({ id: 'FactDetail' });
 export type FactDetail = z.infer<typeof FactDetailSchema>;

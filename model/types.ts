@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ENTITY_LABELS } from './graph-model.js';
+import { isAbsoluteHttpUrl } from './http-url.js';
 
 /** One story as parsed from a page (or posted as JSON). */
 export const StorySchema = z.object({
@@ -22,13 +23,24 @@ export const StorySchema = z.object({
 });
 export type Story = z.infer<typeof StorySchema>;
 
-/** Input accepted from JSON / NDJSON files and POST /api/stories. */
+/**
+ * Input accepted from JSON / NDJSON files and POST /api/stories. Title and body are kept exactly as
+ * sent (no trimming, no whitespace folding: evidence offsets and what the analyst reads must match
+ * the source character for character); a title must still have some text. A url must be an
+ * absolute http(s) URL, so a story's link can never lead to `javascript:` or another host's
+ * protocol-relative `//…`; an empty url means none.
+ */
 export const StoryInputSchema = z.object({
-  title: z.string().trim().min(1).max(1000),
+  title: z.string().max(1000).refine((t) => t.trim() !== '', 'the title is empty (only whitespace)'),
   body: z.string().min(1).max(1_000_000),
   outlet: z.string().trim().min(1).max(200).optional(),
   published: z.string().optional(),
-  url: z.string().max(2000).optional(),
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((u) => u === '' || isAbsoluteHttpUrl(u), 'must be an absolute http:// or https:// URL, such as https://example.com/story')
+    .optional(),
 });
 export type StoryInput = z.infer<typeof StoryInputSchema>;
 

@@ -12,6 +12,7 @@ import {
   ExpandRequestSchema,
   ExportRequestSchema,
   FactDetailSchema,
+  FactEvidenceQuerySchema,
   GraphSchema,
   PathQuerySchema,
   PathResponseSchema,
@@ -116,15 +117,15 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
   path({
     method: 'get',
     path: '/api/stories/{id}',
-    summary: 'One story with its text, outlet, mentions and the facts extracted from it',
+    summary: 'One story with its text, outlet, mentions and the facts extracted from it (facts, quotes per fact and mentions capped, with totals and truncation flags)',
     request: { params: StoryParamsSchema },
     responses: { 200: json(StoryDetailSchema, 'The story'), ...errors },
   });
   path({
     method: 'get',
     path: '/api/facts/{key}',
-    summary: "A fact's evidence: every quote with its story, outlet, date, url, offsets, confidence and claim",
-    request: { params: FactParamsSchema },
+    summary: "A fact's evidence, one page of quotes (newest first, `offset`/`limit`) with its story, outlet, date, url, offsets, confidence, claim and occurrences, plus `evidenceTotal` and `evidenceNextOffset`",
+    request: { params: FactParamsSchema, query: FactEvidenceQuerySchema },
     responses: { 200: json(FactDetailSchema, 'The fact'), ...errors },
   });
   path({ method: 'get', path: '/api/queries', summary: 'Saved queries (files in cypher/ and analysts\' own)', responses: { 200: json(SavedQueryListSchema, 'Queries'), ...errors } });

@@ -30,6 +30,8 @@ export interface LoadRows {
   mentions: Array<{ story: string; entity: string; count: number; first: string }>;
   evidence: Array<{
     id: string; relKey: string; factType: string; storyId: string; quote: string; start: number; end: number;
+    /** How many times this story states this quote for this fact; the offsets are the first time's. */
+    occurrences: number;
     confidence: number; extractor: string; extractorVersion: string; claim: string; outlet: string | null; published: string | null;
     /** The values this story states for the fact's model properties, as `claim_<prop>`. */
     claimValues: Record<string, string | number | boolean>;
@@ -58,9 +60,27 @@ function claimValues(type: string, props: Record<string, unknown>): Record<strin
   return out;
 }
 
+/**
+ * Distinct Evidence nodes kept per fact per story. A story is one source, so past a few quotes more
+ * of them add no support (storyCount counts stories), while every node costs storage and every
+ * reader of the fact's evidence time. Repeats of one quote are folded into `occurrences` first, so
+ * the cap only ever drops genuinely different sentences of an unusually repetitive story.
+ */
+export const MAX_EVIDENCE_PER_FACT_PER_STORY = 20;
+
+/**
+ * The version of the rows built from an extraction. It is part of the extraction hash, so when the
+ * way rows are built changes (as when repeated quotes were first folded into one), stories loaded
+ * before are rewritten once on the next run instead of being skipped as unchanged.
+ */
+const ROWS_VERSION = 2;
+
 /** A hash of everything extracted from a story: equal hashes mean re-loading it changes nothing. */
 export function extractionHash(extraction: Extraction): string {
-  return createHash('sha256').update(JSON.stringify([extraction.entities, extraction.mentions, extraction.facts, extraction.outletId])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([ROWS_VERSION, extraction.entities, extraction.mentions, extraction.facts, extraction.outletId]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows {
@@ -81,6 +101,10 @@ export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows
   const seenFacts = new Set<string>();
   const seenEvidence = new Set<string>();
   const seenMentions = new Set<string>();
+  /** Per story: the evidence row of each (fact, quote, claim), to count repeats into. */
+  const byQuote = new Map<string, LoadRows['evidence'][number]>();
+  /** Per story: distinct Evidence rows of each fact so far. */
+  const perFact = new Map<string, number>();
   for (const extraction of extractions) {
     const story = storyById.get(extraction.storyId);
     if (!story) continue;
@@ -99,6 +123,8 @@ export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows
       seenMentions.add(`${story.id}|${mention.entityId}`);
       rows.mentions.push({ story: story.id, entity: mention.entityId, count: mention.count, first: mention.first });
     }
+    byQuote.clear();
+    perFact.clear();
     for (const fact of extraction.facts) {
       const facts = rows.factsByType.get(fact.type);
       if (!facts) continue; // not a relation type of the model
@@ -107,12 +133,27 @@ export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows
       const id = evidenceId(key, story.id, ev.start);
       if (seenEvidence.has(id)) continue;
       seenEvidence.add(id);
-      rows.evidence.push({
-        id, relKey: key, factType: fact.type, storyId: story.id, from: fact.from, to: fact.to,
-        quote: ev.quote, start: ev.start, end: ev.end, confidence: ev.confidence, extractor: ev.extractor,
-        extractorVersion: ev.extractorVersion, claim: JSON.stringify(fact.props), outlet: story.outlet, published: story.published,
-        claimValues: claimValues(fact.type, fact.props),
-      });
+      const claim = JSON.stringify(fact.props);
+      // The same sentence stated again (a repeated paragraph, a page pasted twice) is one quote
+      // stated more often, not more evidence: count it on the first one.
+      const quoteKey = JSON.stringify([key, ev.quote, claim]);
+      const same = byQuote.get(quoteKey);
+      if (same) {
+        same.occurrences++;
+        continue;
+      }
+      const kept = perFact.get(key) ?? 0;
+      if (kept < MAX_EVIDENCE_PER_FACT_PER_STORY) {
+        perFact.set(key, kept + 1);
+        const row: LoadRows['evidence'][number] = {
+          id, relKey: key, factType: fact.type, storyId: story.id, from: fact.from, to: fact.to,
+          quote: ev.quote, start: ev.start, end: ev.end, occurrences: 1, confidence: ev.confidence, extractor: ev.extractor,
+          extractorVersion: ev.extractorVersion, claim, outlet: story.outlet, published: story.published,
+          claimValues: claimValues(fact.type, fact.props),
+        };
+        byQuote.set(quoteKey, row);
+        rows.evidence.push(row);
+      }
       if (seenFacts.has(key)) continue;
       seenFacts.add(key);
       facts.push({ key, from: fact.from, to: fact.to });

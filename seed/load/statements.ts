@@ -69,7 +69,7 @@ export const CREATE_EVIDENCE = `
 UNWIND $rows AS r
 MATCH (s:Story {id: r.storyId})
 CREATE (ev:Evidence {id: r.id, relKey: r.relKey, factType: r.factType, storyId: r.storyId, quote: r.quote,
-                     start: r.start, end: r.end, confidence: r.confidence, extractor: r.extractor,
+                     start: r.start, end: r.end, occurrences: toInteger(r.occurrences), confidence: r.confidence, extractor: r.extractor,
                      extractorVersion: r.extractorVersion, claim: r.claim, outlet: r.outlet,
                      published: CASE WHEN r.published IS NULL THEN null ELSE date(r.published) END,
                      claimSize: size(keys(r.claimValues))})

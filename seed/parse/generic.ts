@@ -11,12 +11,12 @@ export function parseGenericPage(text: string, page: string): Story[] {
   const lines = toLines(text).filter((l) => !isFurniture(l.text));
   const first = lines[0];
   if (!first) return [];
-  const rest = lines.slice(1).map((l) => l.text);
+  const rest = lines.slice(1).map((l) => l.kept);
   // a first "line" that is a whole paragraph: headline from its start, and keep it in the body
   if (first.text.length > 300) {
-    const story = makeStory({ title: clipTitle(first.text, 200), body: joinParagraphs([first.text, ...rest]) }, page, 'generic');
+    const story = makeStory({ title: clipTitle(first.kept, 200), body: joinParagraphs([first.kept, ...rest]) }, page, 'generic');
     return story ? [story] : [];
   }
-  const story = makeStory({ title: first.text, body: joinParagraphs(rest) }, page, 'generic');
+  const story = makeStory({ title: first.kept, body: joinParagraphs(rest) }, page, 'generic');
   return story ? [story] : [];
 }

@@ -42,6 +42,8 @@ export function storyFromInput(input: StoryInput, page: string): Story | null {
     page,
     'json',
     1000,
+    // Title and body exactly as sent: the schema already bounds the title's length.
+    true,
   );
 }
 

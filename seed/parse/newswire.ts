@@ -53,9 +53,9 @@ function storyFromLines(lines: Line[], page: string, fallbackTitle = ''): Story 
   const first = lines[0];
   if (!first) return fallbackTitle ? makeStory({ title: fallbackTitle, body: '' }, page, 'newswire') : null;
   if (!isTitleLike(first.text) && fallbackTitle) {
-    return makeStory({ title: fallbackTitle, body: joinParagraphs(lines.map((l) => l.text)) }, page, 'newswire');
+    return makeStory({ title: fallbackTitle, body: joinParagraphs(lines.map((l) => l.kept)) }, page, 'newswire');
   }
-  return makeStory({ title: first.text, body: joinParagraphs(lines.slice(1).map((l) => l.text)) }, page, 'newswire');
+  return makeStory({ title: first.kept, body: joinParagraphs(lines.slice(1).map((l) => l.kept)) }, page, 'newswire');
 }
 
 /** Parse a 'newswire' page. Never throws; returns [] when nothing story-like is found. */
@@ -83,7 +83,9 @@ export function parseNewswirePage(text: string, page: string): Story[] {
     const own = at >= 0 ? block.slice(at) : blockNo === 0 ? dropLeadingHeaders(block) : block;
     blockNo++;
     if (own.length === 0 && rm === '') continue;
-    const s = storyFromLines(own, page, rm);
+    // The headline as the page writes it (readMoreTitle only trims and cuts; on the cleaned line when
+    // the written one does not parse, e.g. a "Read More" split by a double space).
+    const s = storyFromLines(own, page, rm === '' ? rm : (readMoreTitle(lines[i]?.kept ?? '') || rm));
     if (s) stories.push(s);
   }
   const tail = lines.slice(start);

@@ -89,10 +89,13 @@ function storyFromBlock(block: Block, page: string): Story | null {
   }
   const first = lines[0];
   if (!first) return null;
-  const bodyLines = lines.slice(1).map((l) => l.text);
+  const bodyLines = lines.slice(1).map((l) => l.kept);
   const body = joinParagraphs(bodyLines);
   const sourceOutlets = block.source?.outlets ?? [];
-  const { title, outlet: prefixOutlet } = splitOutletPrefix(first.text, body, sourceOutlets);
+  // The prefix is recognised on the cleaned line; the title keeps the line's own characters after
+  // the same ':' (cleaning never adds or removes one).
+  const { outlet: prefixOutlet } = splitOutletPrefix(first.text, body, sourceOutlets);
+  const title = prefixOutlet ? first.kept.slice(first.kept.indexOf(':') + 1).trim() : first.kept;
   return makeStory(
     {
       title,

@@ -125,7 +125,7 @@ function buildStory(lines: Line[], page: string): Story | null {
   const url = readOriginalUrl(lines);
   if (isTakeawaysHeader(first.text)) {
     // takeaways without a headline: the first bullet stands in for it
-    const bullets = lines.slice(1).filter((l) => !isTerminator(l.text)).map((l) => asSentence(stripBullet(l.text)));
+    const bullets = lines.slice(1).filter((l) => !isTerminator(l.text)).map((l) => asSentence(stripBullet(l.kept)));
     const title = bullets[0];
     return title ? makeStory({ title, body: bullets.join('\n') }, page, 'takeaways') : null;
   }
@@ -136,7 +136,7 @@ function buildStory(lines: Line[], page: string): Story | null {
     // bullets without the "Important Takeaways:" line: the lines before the first bullet play its part
     const firstBullet = rest.findIndex((l) => isBullet(l.text));
     if (firstBullet >= 0 && firstBullet <= 3) {
-      rest.splice(firstBullet, 0, { text: 'Important Takeaways:', indent: 0, no: 0 });
+      rest.splice(firstBullet, 0, { text: 'Important Takeaways:', kept: 'Important Takeaways:', indent: 0, no: 0 });
       header = firstBullet;
     }
   }
@@ -148,24 +148,24 @@ function buildStory(lines: Line[], page: string): Story | null {
   const pre = anchor >= 0 ? rest.slice(0, anchor) : [];
   for (const l of pre) {
     if (isByline(l.text) || isCaptionLike(l.text) || isTerminator(l.text)) continue;
-    out.push(l.text);
+    out.push(l.kept);
   }
   if (header >= 0) {
     const bullets: string[] = [];
     for (const l of rest.slice(header + 1)) {
       if (isTerminator(l.text) || isTakeawaysHeader(l.text)) continue;
-      bullets.push(isBullet(l.text) ? asSentence(stripBullet(l.text)) : l.text);
+      bullets.push(isBullet(l.text) ? asSentence(stripBullet(l.kept)) : l.kept);
     }
     const body = [joinParagraphs(out), bullets.filter((b) => b !== '').join('\n')].filter((p) => p !== '').join('\n\n');
-    return makeStory({ title: first.text, body, url }, page, 'takeaways');
+    return makeStory({ title: first.kept, body, url }, page, 'takeaways');
   }
   const from = anchor >= 0 ? anchor : 0;
   if (anchor >= 0) outlet = datelineAgency(rest[anchor]?.text ?? '');
   for (const l of rest.slice(from)) {
     if (isTerminator(l.text)) continue;
-    out.push(isBullet(l.text) ? stripBullet(l.text) : l.text);
+    out.push(isBullet(l.text) ? stripBullet(l.kept) : l.kept);
   }
-  return makeStory({ title: first.text, body: joinParagraphs(out), outlet, url }, page, 'takeaways');
+  return makeStory({ title: first.kept, body: joinParagraphs(out), outlet, url }, page, 'takeaways');
 }
 
 /** A bullet as a sentence: add a full stop when it ends in a bare word. */

@@ -5,8 +5,16 @@
 
 /** One non-blank line of a page. */
 export interface Line {
-  /** Trimmed text, runs of horizontal whitespace (incl. nbsp) collapsed to one space. */
+  /**
+   * Trimmed text, runs of horizontal whitespace (incl. nbsp) collapsed to one space: for telling
+   * what a line is (headline, bullet, Source line…), never for what a story keeps.
+   */
   text: string;
+  /**
+   * The line as written, only its edges trimmed: what titles and bodies are made of, so a story
+   * keeps every character of the page inside the lines it keeps (a tab, an nbsp, a U+2028).
+   */
+  kept: string;
   /** Leading whitespace width of the raw line (bullets nest by indent). */
   indent: number;
   /** 1-based line number in the page. */
@@ -15,6 +23,13 @@ export interface Line {
 
 // Horizontal whitespace incl. nbsp, the unicode spaces and zero-width characters.
 const HSPACE = /[\t\v\f \u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+/** The same characters as a list, for trimming a line's edges without touching its inside. */
+const EDGE_SPACE = '\t\v\f \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u3000\ufeff\r';
+
+/** Trim horizontal whitespace (incl. nbsp and zero-width characters) off both ends only. */
+export function trimEdges(text: string): string {
+  return trimStartChars(trimEndChars(text, EDGE_SPACE), EDGE_SPACE);
+}
 
 /** Normalise line endings (CRLF, lone CR) to LF and drop a leading BOM. */
 export function normaliseNewlines(text: string): string {
@@ -37,7 +52,7 @@ export function toLines(text: string): Line[] {
     if (t === '') continue;
     let indent = 0;
     while (indent < r.length && /\s|\u00a0/.test(r[indent] ?? '')) indent++;
-    out.push({ text: t, indent, no: i + 1 });
+    out.push({ text: t, kept: trimEdges(r), indent, no: i + 1 });
   }
   return out;
 }
@@ -124,9 +139,12 @@ export function findUrl(text: string): string | null {
   return trimEndChars(m[0], '.,;:');
 }
 
-/** Shorten an over-long headline at a word boundary (a misparse should not give a 10 kB title). */
+/**
+ * Shorten an over-long headline at a word boundary (a misparse should not give a 10 kB title).
+ * Only the edges are trimmed: the characters of the headline are kept as they are.
+ */
 export function clipTitle(text: string, max = 300): string {
-  const t = clean(text);
+  const t = trimEdges(text).trim();
   if (t.length <= max) return t;
   const cut = t.lastIndexOf(' ', max - 1);
   return `${t.slice(0, cut > max / 2 ? cut : max - 1)}…`;

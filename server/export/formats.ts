@@ -12,7 +12,8 @@
  * - cypher: a script that recreates the subgraph in another Neo4j, one statement per line,
  *   MERGE on `id` (nodes) and on `key` or the endpoints (relationships), every value a literal
  *   escaped here. ISO dates and date-times become date()/datetime().
- * - markdown: a brief listing the entities and every fact with its evidence quotes and links.
+ * - markdown: a brief listing the entities and every fact with its newest evidence quotes (at most
+ *   BRIEF_QUOTES_PER_FACT each, then "… and N more quotes") and links.
  */
 import type { Graph, GraphEdge, GraphNode } from '../../model/api.js';
 import { relationSpec } from '../../model/graph-model.js';
@@ -239,13 +240,32 @@ export interface BriefEvidence {
   published: string | null;
   url: string | null;
   claim: Record<string, unknown> | null;
+  /** Times the story states this quote for the fact (1 when absent). */
+  occurrences?: number;
+}
+
+/**
+ * Quotes per fact in a brief. A brief is read by people: past a handful of quotes more add length,
+ * not insight, and a hub fact can have tens of thousands; the rest is counted, not listed.
+ */
+export const BRIEF_QUOTES_PER_FACT = 10;
+
+export interface BriefOptions {
+  /** All quotes of each fact (by key), when more exist than were given. */
+  totals?: ReadonlyMap<string, number>;
+  quotesPerFact?: number;
 }
 
 const mdText = (text: string) => text.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
 const mdLink = (title: string, url: string | null) =>
   url && /^https?:\/\/[^\s<>]+$/i.test(url) ? `[${mdText(title)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)` : mdText(title);
 
-export function toMarkdown(graph: Graph, evidence: Map<string, BriefEvidence[]>, generatedAt = new Date()): string {
+export function toMarkdown(
+  graph: Graph,
+  evidence: ReadonlyMap<string, BriefEvidence[]>,
+  generatedAt = new Date(),
+  { totals, quotesPerFact = BRIEF_QUOTES_PER_FACT }: BriefOptions = {},
+): string {
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const label = (id: string) => mdText(byId.get(id) ? nodeName(byId.get(id)!) : id);
   const facts = graph.edges.filter((e) => relationSpec(e.type));
@@ -283,12 +303,16 @@ export function toMarkdown(graph: Graph, evidence: Map<string, BriefEvidence[]>,
     out.push(reported.join(' · '), '');
     const quotes = evidence.get(e.id) ?? [];
     if (quotes.length === 0) out.push('_No quotes recorded._', '');
-    for (const q of quotes) {
+    const shown = quotes.slice(0, quotesPerFact);
+    for (const q of shown) {
       out.push(`> ${mdText(q.quote)}`);
       const source = [mdLink(q.story.title, q.url), q.outlet ? mdText(q.outlet) : null, q.published].filter(Boolean).join(', ');
       const claim = q.claim && Object.keys(q.claim).length > 0 ? ` — states ${mdText(JSON.stringify(q.claim))}` : '';
-      out.push(`>`, `> — ${source}${claim}`, '');
+      const repeated = (q.occurrences ?? 1) > 1 ? ` (stated ${q.occurrences} times in this story)` : '';
+      out.push(`>`, `> — ${source}${claim}${repeated}`, '');
     }
+    const more = Math.max(totals?.get(e.id) ?? quotes.length, quotes.length) - shown.length;
+    if (more > 0) out.push(`_… and ${more} more quote${more === 1 ? '' : 's'}._`, '');
   }
   if (others.length > 0) {
     const counts = new Map<string, number>();

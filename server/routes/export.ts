@@ -6,15 +6,15 @@
 import { Router } from 'express';
 import { ExportRequestSchema, type Graph } from '../../model/api.js';
 import type { AppDeps } from '../app.js';
-import { readQuery } from '../db/read.js';
+import { readQuery, readWith } from '../db/read.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
-import { toCsv, toCypherScript, toCytoscapeJson, toGraphML, toMarkdown, type BriefEvidence } from '../export/formats.js';
+import { BRIEF_QUOTES_PER_FACT, toCsv, toCypherScript, toCytoscapeJson, toGraphML, toMarkdown, type BriefEvidence } from '../export/formats.js';
 import type { QueryCatalog } from '../queries/catalog.js';
 import { checkReadOnlyCypher } from '../queries/guard.js';
 import { runCollected } from '../queries/run.js';
 import { int, toNeo4jParams, toPlain } from '../transform/values.js';
 import { parseInput } from '../validate.js';
-import { EVIDENCE_OF_FACTS, evidenceRow } from './facts.js';
+import { EVIDENCE_OF_FACTS, EVIDENCE_TOTALS, evidencePage, evidenceRow } from './facts.js';
 
 /** The given nodes and every relationship between them (each pair once, in its stored direction). */
 const SUBGRAPH = `UNWIND $ids AS id
@@ -65,17 +65,28 @@ export function exportRouter(deps: AppDeps, catalog: QueryCatalog): Router {
     throw new BadRequestError('Give ids, query or savedQuery.');
   }
 
-  async function evidenceOf(graph: Graph): Promise<Map<string, BriefEvidence[]>> {
-    const keys = graph.edges.map((e) => e.props.key).filter((k): k is string => typeof k === 'string');
-    const byKey = new Map<string, BriefEvidence[]>();
-    if (keys.length === 0) return byKey;
-    const rows = await readQuery(deps.db, EVIDENCE_OF_FACTS, { keys }, options('export.evidence'));
+  /**
+   * The newest BRIEF_QUOTES_PER_FACT quotes of each fact and every fact's total, grouped by key in
+   * one pass (Map + push: linear in the rows, which the query bounds by facts × quotes per fact).
+   */
+  async function evidenceOf(graph: Graph): Promise<{ quotes: Map<string, BriefEvidence[]>; totals: Map<string, number> }> {
+    const keys = [...new Set(graph.edges.map((e) => e.props.key).filter((k): k is string => typeof k === 'string'))];
+    const quotes = new Map<string, BriefEvidence[]>();
+    const totals = new Map<string, number>();
+    if (keys.length === 0) return { quotes, totals };
+    const [rows, counted] = await readWith(deps.db, options('export.evidence'), async (tx) => [
+      (await tx.run(EVIDENCE_OF_FACTS, evidencePage(keys, 0, BRIEF_QUOTES_PER_FACT))).records,
+      (await tx.run(EVIDENCE_TOTALS, { keys })).records,
+    ]);
     for (const r of rows) {
       const { relKey, ...ev } = evidenceRow(toPlain(r.toObject()));
-      byKey.set(relKey, [...(byKey.get(relKey) ?? []), ev]);
+      const list = quotes.get(relKey);
+      if (list) list.push(ev);
+      else quotes.set(relKey, [ev]);
     }
+    for (const r of counted) totals.set(String(r.get('key')), Number(toPlain(r.get('total'))));
     // Brief entries are looked up by edge id, which is the fact key for facts.
-    return byKey;
+    return { quotes, totals };
   }
 
   router.post('/api/export', async (req, res) => {
@@ -95,9 +106,11 @@ export function exportRouter(deps: AppDeps, catalog: QueryCatalog): Router {
       case 'cypher':
         text = toCypherScript(graph);
         break;
-      case 'markdown':
-        text = toMarkdown(graph, await evidenceOf(graph));
+      case 'markdown': {
+        const { quotes, totals } = await evidenceOf(graph);
+        text = toMarkdown(graph, quotes, new Date(), { totals });
         break;
+      }
     }
     const format = FORMATS[input.format];
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');

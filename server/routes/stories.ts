@@ -1,12 +1,16 @@
 /**
  * GET /api/stories: stories filtered by entity, outlet, date range and title words, newest first.
  * GET /api/stories/:id: one story with its text, outlet, the entities it mentions and the facts
- * extracted from it (Evidence -[:IN_STORY]-> story, relKey → fact) with quotes and offsets.
+ * extracted from it (Evidence -[:IN_STORY]-> story, relKey → fact) with quotes and offsets. The
+ * facts, their quotes and the mentions are capped (model/api.ts STORY_*), with totals and flags.
  */
 import { Router } from 'express';
 import type { Node } from 'neo4j-driver';
 import { z } from 'zod';
-import { EvidenceSchema, StoriesQuerySchema, StorySummarySchema, type StoriesResponse, type StoryDetail } from '../../model/api.js';
+import {
+  EvidenceSchema, STORY_EVIDENCE_PER_FACT, STORY_FACTS_LIMIT, STORY_MENTIONS_LIMIT, StoriesQuerySchema, StorySummarySchema,
+  type StoriesResponse, type StoryDetail,
+} from '../../model/api.js';
 import type { AppDeps } from '../app.js';
 import { factsByKeys, parseClaim } from '../db/facts.js';
 import { readQuery, readWith } from '../db/read.js';
@@ -33,8 +37,32 @@ const STORIES_OF_ENTITY = `MATCH (:Entity {id: $entity})<-[:MENTIONS]-(s:Story)\
 const ALL_STORIES = `MATCH (s:Story)\n${FILTERS}`;
 
 /** `claim` is still the stored JSON text here. */
-const EvidenceRow = EvidenceSchema.extend({ relKey: z.string(), claim: z.unknown() });
+const EvidenceRow = EvidenceSchema.extend({ claim: z.unknown() });
+const StoryFactRow = z.object({ relKey: z.string(), total: z.number(), evidence: z.array(EvidenceRow) });
 const MentionRow = z.object({ id: z.string(), label: z.string(), name: z.string(), count: z.number(), first: z.string().nullable() });
+
+/**
+ * The facts of one story, in order of their first quote, each with its first `$perFact` quotes and
+ * its total; at most `$maxFacts` facts, plus how many there are. One pass over the story's own
+ * evidence (grouped in the database), so the work is linear in it and the rows sent back bounded.
+ */
+const STORY_FACTS = `MATCH (:Story {id: $id})<-[:IN_STORY]-(ev:Evidence)
+WITH ev ORDER BY ev.start, ev.id
+WITH ev.relKey AS relKey, collect(ev) AS quotes
+WITH relKey, size(quotes) AS total, quotes[0..$perFact] AS shown
+ORDER BY shown[0].start, relKey
+WITH collect({relKey: relKey, total: total, shown: shown}) AS facts
+RETURN size(facts) AS factsTotal,
+       [f IN facts[0..$maxFacts] | {relKey: f.relKey, total: f.total, evidence: [ev IN f.shown | {
+          id: ev.id, quote: ev.quote, start: ev.start, end: ev.end, confidence: ev.confidence, extractor: ev.extractor,
+          claim: ev.claim, occurrences: coalesce(ev.occurrences, 1)}]}] AS facts`;
+
+const STORY_MENTIONS = `MATCH (:Story {id: $id})-[m:MENTIONS]->(e:Entity)
+RETURN e.id AS id, [l IN labels(e) WHERE l <> 'Entity'][0] AS label, e.name AS name, coalesce(m.count, 1) AS count, m.first AS first
+ORDER BY count DESC, name
+LIMIT $limit`;
+
+const STORY_MENTIONS_TOTAL = 'MATCH (s:Story {id: $id}) RETURN COUNT { (s)-[:MENTIONS]->(:Entity) } AS total';
 
 export function storiesRouter(deps: AppDeps): Router {
   const router = Router();
@@ -70,24 +98,14 @@ export function storiesRouter(deps: AppDeps): Router {
       const s = toPlain((record.get('s') as Node).properties) as Record<string, unknown>;
       const outletNode = record.get('o') as Node | null;
       const o = outletNode ? (toPlain(outletNode.properties) as Record<string, unknown>) : null;
-      const evidence = (
-        await tx.run(
-          `MATCH (ev:Evidence)-[:IN_STORY]->(:Story {id: $id})
-           RETURN ev.id AS id, ev.relKey AS relKey, ev.quote AS quote, ev.start AS start, ev.end AS end,
-                  ev.confidence AS confidence, ev.extractor AS extractor, ev.claim AS claim
-           ORDER BY ev.start`,
-          { id },
-        )
-      ).records.map((r) => EvidenceRow.parse(toPlain(r.toObject())));
-      const facts = await factsByKeys(tx, [...new Set(evidence.map((e) => e.relKey))]);
-      const mentions = (
-        await tx.run(
-          `MATCH (:Story {id: $id})-[m:MENTIONS]->(e:Entity)
-           RETURN e.id AS id, [l IN labels(e) WHERE l <> 'Entity'][0] AS label, e.name AS name, coalesce(m.count, 1) AS count, m.first AS first
-           ORDER BY count DESC, name`,
-          { id },
-        )
-      ).records.map((r) => MentionRow.parse(toPlain(r.toObject())));
+      const factRecord = (
+        await tx.run(STORY_FACTS, { id, perFact: int(STORY_EVIDENCE_PER_FACT), maxFacts: int(STORY_FACTS_LIMIT) })
+      ).records[0];
+      const factsTotal = factRecord ? Number(toPlain(factRecord.get('factsTotal'))) : 0;
+      const storyFacts = z.array(StoryFactRow).parse(toPlain(factRecord?.get('facts') ?? []));
+      const facts = await factsByKeys(tx, storyFacts.map((f) => f.relKey));
+      const mentions = (await tx.run(STORY_MENTIONS, { id, limit: int(STORY_MENTIONS_LIMIT) })).records.map((r) => MentionRow.parse(toPlain(r.toObject())));
+      const mentionsTotal = Number(toPlain((await tx.run(STORY_MENTIONS_TOTAL, { id })).records[0]?.get('total') ?? 0));
       const str = (v: unknown) => (typeof v === 'string' ? v : null);
       const detail: StoryDetail = {
         id,
@@ -99,13 +117,18 @@ export function storiesRouter(deps: AppDeps): Router {
         body: String(s.body ?? ''),
         pages: Array.isArray(s.pages) ? s.pages.map(String) : [],
         outletInfo: o ? { id: String(o.id), name: String(o.name ?? o.id), country: str(o.country), ownership: str(o.ownership) } : null,
-        facts: [...facts.values()].map((f) => ({
-          ...f,
-          evidence: evidence
-            .filter((e) => e.relKey === f.key)
-            .map(({ relKey: _relKey, claim, ...e }) => ({ ...e, claim: parseClaim(claim) })),
-        })),
+        // Each fact looked up by key (a Map), its quotes already grouped: linear, no facts × quotes filter.
+        facts: storyFacts.flatMap((sf) => {
+          const f = facts.get(sf.relKey);
+          if (!f) return []; // evidence of a fact that no longer exists
+          const evidence = sf.evidence.map(({ claim, ...e }) => ({ ...e, claim: parseClaim(claim) }));
+          return [{ ...f, evidence, evidenceTotal: sf.total, evidenceTruncated: sf.total > evidence.length }];
+        }),
+        factsTotal,
+        factsTruncated: factsTotal > storyFacts.length,
         mentions,
+        mentionsTotal,
+        mentionsTruncated: mentionsTotal > mentions.length,
       };
       return detail;
     });

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../model/api.js';
-import { csvCell, cypherLiteral, cypherName, cypherString, toCsv, toCypherScript, toGraphML, toMarkdown, xmlEscape } from '../../server/export/formats.js';
+import { csvCell, cypherLiteral, cypherName, cypherString, toCsv, toCypherScript, toGraphML, toMarkdown, xmlEscape, BRIEF_QUOTES_PER_FACT } from '../../server/export/formats.js';
 import { tokenMatches } from '../../server/auth.js';
 import { escapeLucene, luceneQuery } from '../../server/routes/search.js';
 
@@ -62,6 +62,17 @@ describe('export formats', () => {
     expect(md).toContain('> A holds 60% of the port.');
     expect(md).toContain('Port \\[deal\\]'); // not a link: the url has a space
     expect(md).toContain('\\<b\\>');
+  });
+
+  it('Markdown brief lists at most BRIEF_QUOTES_PER_FACT quotes per fact and counts the rest', () => {
+    const quote = (i: number) => ({ quote: `Quote number ${i}.`, story: { id: `s${i}`, title: `Story ${i}` }, outlet: null, published: null, url: null, claim: null, occurrences: i === 0 ? 7 : 1 });
+    const quotes = Array.from({ length: BRIEF_QUOTES_PER_FACT + 5 }, (_, i) => quote(i));
+    const md = toMarkdown(graph, new Map([['fact:1', quotes]]), new Date(), { totals: new Map([['fact:1', 1234]]) });
+    expect(md.match(/^> Quote number/gm)).toHaveLength(BRIEF_QUOTES_PER_FACT);
+    expect(md).toContain(`… and ${1234 - BRIEF_QUOTES_PER_FACT} more quotes`);
+    expect(md).toContain('(stated 7 times in this story)');
+    const few = toMarkdown(graph, new Map([['fact:1', quotes.slice(0, 2)]]));
+    expect(few).not.toContain('more quote');
   });
 });
 

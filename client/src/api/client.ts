@@ -122,7 +122,8 @@ export const api = {
 
   story: (id: string) => request<StoryDetail>('GET', `/api/stories/${enc(id)}`),
 
-  fact: (key: string) => request<FactDetail>('GET', `/api/facts/${enc(key)}`),
+  /** One page of the fact's quotes (newest first); `evidenceNextOffset` gives the next. */
+  fact: (key: string, page: { offset?: number; limit?: number } = {}) => request<FactDetail>('GET', `/api/facts/${enc(key)}` + qs(page)),
 
   queries: async () => list<SavedQueryInfo>(await request('GET', '/api/queries'), 'queries'),
 

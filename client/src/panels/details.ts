@@ -7,6 +7,7 @@ import { api, plain } from '../api/client.js';
 import type { EntityDetail, FactDetail, FactEvidence, StoryDetail } from '../api/types.js';
 import { fill, h, type Child } from '../dom.js';
 import { relationSpec } from '../../../model/graph-model.js';
+import { linkableUrl } from '../../../model/http-url.js';
 import { edgeLabel, nodeType, nodeVisual, relationVisual } from '../graph/visuals.js';
 import type { Inspect } from '../state.js';
 import type { Actions } from './actions.js';
@@ -101,7 +102,9 @@ export class DetailsPanel {
     const spec = relationSpec(factType);
     const props = { ...(local?.props ?? {}), ...(fact.props ?? {}) };
     const quotes = fact.evidence ?? [];
+    const total = fact.evidenceTotal ?? quotes.length;
     const outlets = new Set(quotes.map((q) => q.outletId ?? q.outlet).filter(Boolean));
+    const outletText = quotes.length < total ? `${outlets.size}+ outlet${outlets.size === 1 ? '' : 's'}` : `${outlets.size} outlet${outlets.size === 1 ? '' : 's'}`;
     const wrap = h(
       'div',
       { class: 'details edge-details', dataset: { fact: id } },
@@ -110,14 +113,44 @@ export class DetailsPanel {
         'p',
         { class: 'meta' },
         h('span', { class: 'chip', style: { background: relationVisual(factType).colour } }, factType),
-        ` ${quotes.length} quote${quotes.length === 1 ? '' : 's'} from ${outlets.size} outlet${outlets.size === 1 ? '' : 's'}`,
+        ` ${total} quote${total === 1 ? '' : 's'} from ${outletText}`,
       ),
       propsTable(props),
     );
     const list = h('ol', { class: 'evidence-list' });
     wrap.appendChild(section('Evidence', quotes.length ? list : h('p', { class: 'muted' }, 'No quote is stored for this fact.')));
     for (const q of quotes) list.appendChild(this.quote(q));
+    // A hub fact can have thousands of quotes: the server sends them a page at a time.
+    if (fact.evidenceNextOffset !== null && fact.evidenceNextOffset !== undefined) list.after(this.moreQuotes(id, list, fact.evidenceNextOffset, total));
     return wrap;
+  }
+
+  /** A button that appends the next page of a fact's quotes to `list` and then moves on (or goes). */
+  private moreQuotes(key: string, list: HTMLElement, offset: number, total: number): HTMLElement {
+    let next: number | null = offset;
+    const label = () => `Show more quotes (${list.children.length} of ${total})`;
+    const button = h('button', {
+      type: 'button',
+      class: 'more-quotes',
+      on: {
+        click: async () => {
+          if (next === null) return;
+          button.setAttribute('disabled', '');
+          try {
+            const page = await api.fact(key, { offset: next });
+            for (const q of page.evidence ?? []) list.appendChild(this.quote(q));
+            next = page.evidenceNextOffset ?? null;
+            if (next === null) button.remove();
+            else button.textContent = label();
+          } catch (error) {
+            button.textContent = plain(error);
+          } finally {
+            button.removeAttribute('disabled');
+          }
+        },
+      },
+    }, label());
+    return button;
   }
 
   private quote(q: FactEvidence): HTMLElement {
@@ -135,8 +168,9 @@ export class DetailsPanel {
         q.published ?? 'undated',
         ' · ',
         h('button', { class: 'link', type: 'button', on: { click: () => this.actions.inspect('story', q.story.id) } }, q.story.title || 'the story'),
-        q.url ? ' · ' : null,
-        q.url ? h('a', { href: q.url, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
+        linkableUrl(q.url) ? ' · ' : null,
+        linkableUrl(q.url) ? h('a', { href: linkableUrl(q.url)!, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
+        (q.occurrences ?? 1) > 1 ? ` · stated ${q.occurrences} times in this story` : null,
         typeof q.confidence === 'number' ? ` · confidence ${Math.round(Number(q.confidence) * 100)}%` : null,
         claim ? ' · ' : null,
         claim,
@@ -261,11 +295,14 @@ export class DetailsPanel {
         h('strong', {}, s.outlet ?? 'Unknown outlet'),
         ' · ',
         s.published ?? 'undated',
-        s.url ? ' · ' : null,
-        s.url ? h('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
+        linkableUrl(s.url) ? ' · ' : null,
+        linkableUrl(s.url) ? h('a', { href: linkableUrl(s.url)!, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
       ),
       mentions.length
-        ? h('p', { class: 'legend-inline muted' }, `${mentions.length} entities recognised (underlined, click to open); quotes behind facts are `, h('mark', { class: 'quote' }, 'highlighted'), '.')
+        ? h('p', { class: 'legend-inline muted' }, `${s.mentionsTruncated ? `${s.mentionsTotal} entities recognised, the ${mentions.length} most mentioned` : `${mentions.length} entities recognised`} (underlined, click to open); quotes behind facts are `, h('mark', { class: 'quote' }, 'highlighted'), '.')
+        : null,
+      s.factsTruncated || (s.facts ?? []).some((f) => f.evidenceTruncated)
+        ? h('p', { class: 'muted' }, `Showing the first ${(s.facts ?? []).length} of ${s.factsTotal} facts of this story and the first quotes of each; open a fact for all its quotes.`)
         : null,
       text,
     );

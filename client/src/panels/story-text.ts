@@ -41,9 +41,15 @@ export function findMentions(body: string, entities: { id: string; type: string;
     }
   }
   candidates.sort((a, b) => b.length - a.length || a.start - b.start);
+  // Which characters a longer name already covers: checking a candidate costs its own length, so
+  // the whole pass is linear in the text even when a story repeats a name thousands of times.
+  const covered = new Uint8Array(body.length);
   const taken: EntityRange[] = [];
   for (const c of candidates) {
-    if (taken.some((t) => c.start < t.end && t.start < c.end)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = covered[i] === 0;
+    if (!free) continue;
+    covered.fill(1, c.start, c.end);
     taken.push({ id: c.id, type: c.type, start: c.start, end: c.end });
   }
   return taken.sort((a, b) => a.start - b.start);
@@ -60,16 +66,31 @@ export function segments(body: string, quotes: Range[], entities: EntityRange[])
     cuts.add(r.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
+  // One sweep over the cut points: how many quotes are open at each piece (quotes may overlap),
+  // and the entity open there (entities never overlap: findMentions keeps the longest). Linear
+  // in cuts + ranges, where testing every range for every piece would be quadratic.
+  const opens = new Map<number, number>();
+  for (const q of qs) {
+    opens.set(q.start, (opens.get(q.start) ?? 0) + 1);
+    opens.set(q.end, (opens.get(q.end) ?? 0) - 1);
+  }
+  const entityAt = new Map<number, EntityRange>();
+  for (const e of es) if (!entityAt.has(e.start)) entityAt.set(e.start, e);
   const out: Segment[] = [];
+  let openQuotes = 0;
+  let entity: EntityRange | null = null;
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
+    openQuotes += opens.get(start) ?? 0;
+    if (entity && entity.end <= start) entity = null;
+    entity = entityAt.get(start) ?? entity;
     if (start === end) continue;
     out.push({
       text: body.slice(start, end),
       start,
-      quote: qs.some((q) => q.start <= start && end <= q.end),
-      entity: es.find((e) => e.start <= start && end <= e.end) ?? null,
+      quote: openQuotes > 0,
+      entity: entity && entity.start <= start && end <= entity.end ? entity : null,
     });
   }
   return out;
