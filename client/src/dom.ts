@@ -41,9 +41,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     else if (key === 'on') {
       for (const [event, handler] of Object.entries(value as Record<string, EventListener>)) el.addEventListener(event, handler);
     } else if (key === 'href') {
-      // Only http(s) links from data: a `javascript:` URL in a story's url must not become clickable.
+      // Only http(s) links from data: a `javascript:` URL in a story's url must not become clickable,
+      // and a path must stay on this origin (`//host` and `/\host` are protocol-relative links away).
       const href = String(value);
-      if (/^(https?:|#|\/|blob:)/i.test(href)) el.setAttribute('href', href);
+      if (/^(https?:\/\/[^/\\]|#|\/(?![/\\])|blob:)/i.test(href)) el.setAttribute('href', href);
     } else if (typeof value === 'boolean') {
       if (value) el.setAttribute(key, '');
       (el as unknown as Record<string, unknown>)[key] = value;
