@@ -11,6 +11,7 @@ import type { Request, RequestHandler } from 'express';
 import { CUSTOM_REQUEST_HEADER, WriteNeedsJsonOrHeaderError } from './errors.js';
 import { isSafeMethod } from './origins.js';
 
+const JSON_TYPE = /^\s*application\/json\s*(;|$)/i;
 const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
 export function requireJsonOrCustomHeader(): RequestHandler {
@@ -18,11 +19,9 @@ export function requireJsonOrCustomHeader(): RequestHandler {
   return (req, _res, next) => {
     if (isSafeMethod(req.method)) return next();
     if (String(req.headers[header] ?? '').trim() !== '') return next();
-    if (!hasBody(req)) {
-      if (req.method.toUpperCase() === 'POST') throw new WriteNeedsJsonOrHeaderError();
-      return next();
-    }
-    if (req.is('application/json')) return next();
+    // Declared JSON passes even without a body: no form or no-cors fetch can declare it.
+    if (JSON_TYPE.test(req.headers['content-type'] ?? '')) return next();
+    if (!hasBody(req) && req.method.toUpperCase() !== 'POST') return next();
     throw new WriteNeedsJsonOrHeaderError();
   };
 }

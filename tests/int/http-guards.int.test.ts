@@ -100,6 +100,9 @@ describe('cross-site writes', () => {
     expect(bare.status).toBe(415);
     expect(bare.body.error.code).toBe('unsupported_media_type');
     await request(app).post('/api/queries/china-russia-trade/run').set('X-Newsgraph-Request', '1').expect(200);
+    // Declared JSON needs no header, body or not: a form or a no-cors fetch cannot declare it.
+    await request(app).post('/api/queries/china-russia-trade/run').set('Content-Type', 'application/json').expect(200);
+    expect((await request(app).post('/api/cypher').set('Content-Type', 'application/jsonx').send('{}')).status).toBe(415);
   });
 
   it.each([
