@@ -10,6 +10,11 @@ import helmet from 'helmet';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors.js';
+import { formatBytes } from './http/bytes.js';
+import { corsFromConfig } from './http/cors.js';
+import { requireAllowedHost } from './http/hosts.js';
+import { refuseCrossSite } from './http/origins.js';
+import { requireJsonOrCustomHeader } from './http/write-requests.js';
 import { openApiDocument } from './openapi.js';
 import { ResultCache } from './queries/cache.js';
 import { QueryCatalog } from './queries/catalog.js';
@@ -55,7 +60,13 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  if (deps.config.NEWSGRAPH_CORS_ORIGIN) app.use(corsFor(deps.config.NEWSGRAPH_CORS_ORIGIN.split(',').map((o) => o.trim())));
+  // Before anything is served or read: the Host check (DNS rebinding), CORS, then no cross-site
+  // requests that query or change data, and writes only as JSON or with the custom header.
+  app.use(requireAllowedHost(deps.config));
+  const cors = corsFromConfig(deps.config);
+  if (cors) app.use(cors);
+  app.use(refuseCrossSite(deps.config));
+  app.use(requireJsonOrCustomHeader());
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
 
   app.use(healthRouter(deps));
@@ -92,26 +103,13 @@ export function createApp(deps: AppDeps): Express {
   return app;
 }
 
-function corsFor(origins: string[]): RequestHandler {
-  return (req, res, next) => {
-    const origin = req.headers.origin;
-    if (origin && (origins.includes('*') || origins.includes(origin))) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Vary', 'Origin');
-      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE');
-    }
-    if (req.method === 'OPTIONS') res.sendStatus(204);
-    else next();
-  };
-}
-
 /** The only place errors become responses: `{error: {code, message, details}}`, never a stack trace. */
 function jsonErrorHandler(log: (line: string) => void): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     let appError: AppError;
     if (error instanceof AppError) appError = error;
-    else if (error?.type === 'entity.too.large') appError = new PayloadTooLargeError(`The request body is larger than ${JSON_BODY_LIMIT}.`);
+    // Each body parser has its own limit (JSON 1 MB, a text page 2 MB); the error carries the one that applied.
+    else if (error?.type === 'entity.too.large') appError = new PayloadTooLargeError(Number.isFinite(error.limit) ? `The request body is larger than ${formatBytes(error.limit)}.` : undefined);
     else if (error?.type === 'entity.parse.failed') appError = new BadRequestError('The request body is not valid JSON.');
     else if (typeof error?.status === 'number' && error.status >= 400 && error.status < 500) {
       appError = new AppError(error.status, 'bad_request', String(error.message ?? 'Bad request'));

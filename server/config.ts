@@ -47,6 +47,11 @@ export const ConfigSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * Host names (comma-separated) the app answers to besides loopback names, IP addresses and HOST;
+   * `.example.org` also allows its subdomains, `*` turns the Host check off. Guards against DNS rebinding.
+   */
+  NEWSGRAPH_ALLOWED_HOSTS: optionalText,
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

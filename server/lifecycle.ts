@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { connectDatabase, type Database } from './db/connect.js';
 import { applySchema } from './db/schema.js';
+import { answerClientErrors } from './http/client-errors.js';
 import { seedIfEmpty } from './seed-on-start.js';
 
 export interface RunningApp {
@@ -34,7 +35,7 @@ export async function startApp(options: { frontend?: () => Promise<RequestHandle
     const frontend = options.frontend ? await options.frontend() : undefined;
     const app = createApp({ db, config, frontend });
     server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+      const s = answerClientErrors(app.listen(config.PORT, config.HOST, () => resolve(s)));
       s.once('error', (error: NodeJS.ErrnoException) =>
         reject(error.code === 'EADDRINUSE' ? new Error(`Port ${config.PORT} on ${config.HOST} is already in use. Set PORT to another port.`) : error),
       );

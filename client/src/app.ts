@@ -21,6 +21,7 @@ import { queriesPanel } from './panels/queries.js';
 import { searchBox } from './panels/search.js';
 import { STARTING_POINTS, startPanel } from './panels/start.js';
 import { renderTable } from './panels/table.js';
+import { holdAdHocCypher, REVIEW_NOTE, reviewedCypher, stepsToRun } from './link-review.js';
 import { fromHash, toHash } from './url.js';
 import { filtersActive, getState, initialState, LAYOUTS, pushSteps, setFilters, subscribe, undo, update, type State, type Step } from './state.js';
 
@@ -83,13 +84,21 @@ export class Explorer {
 
   // ——— state → view ———
 
+  /** Opens the view a link describes; ad-hoc Cypher in it waits in the editor instead of running. */
   private loadHash(): void {
     const shared = fromHash(location.hash);
-    update({ ...initialState(), ...shared, past: getState().past });
+    const { run, review } = holdAdHocCypher(shared.steps ?? []);
+    update({ ...initialState(), ...shared, steps: run, review, past: getState().past });
+  }
+
+  private showReview(review: Step[] | null): void {
+    this.queries.review(reviewedCypher(review));
+    if (review) document.querySelector<HTMLButtonElement>('.tabs [data-tab="queries"]')?.click();
   }
 
   private async onChange(s: State, prev: State): Promise<void> {
     if (s.inspect?.id !== prev.inspect?.id || s.inspect?.kind !== prev.inspect?.kind) void this.details.show(s.inspect);
+    if (s.review !== prev.review) this.showReview(s.review);
     if (s.steps !== prev.steps) await this.loadSteps(s, prev);
     else if (s.layout !== prev.layout) this.runLayout(false);
     await this.refresh();
@@ -226,7 +235,15 @@ export class Explorer {
     if (nothing)
       fill(
         empty,
-        s.steps.length
+        s.review
+          ? h(
+              'div',
+              { class: 'review-prompt' },
+              h('h2', {}, 'A query to review'),
+              h('p', {}, REVIEW_NOTE),
+              h('button', { type: 'button', on: { click: () => this.showReview(getState().review) } }, 'Show the query'),
+            )
+          : s.steps.length
           ? h('div', {}, h('h2', {}, 'Nothing to draw'), h('p', {}, 'This view holds no nodes. Try another query, or clear the view and search again.'))
           : h(
               'div',
@@ -303,7 +320,7 @@ export class Explorer {
         update({ inspect: null, selected: [] });
       },
       runCypher: (query, params) => {
-        pushSteps([{ kind: 'cypher', query, params }], true);
+        pushSteps(stepsToRun(query, params, getState().review), true);
         update({ inspect: null, selected: [] });
       },
     };
@@ -409,7 +426,7 @@ export class Explorer {
           pushSteps([], true);
           update({ inspect: null, selected: [], pinned: {} });
         },
-        enabled: () => getState().steps.length > 0,
+        enabled: () => getState().steps.length > 0 || getState().review !== null,
       },
       { id: 'escape', title: 'Clear the selection', shortcut: ['Escape'], run: () => (this.help.open ? this.help.close() : update({ selected: [] })) },
       { id: 'help', title: 'Keyboard shortcuts', button: '?', shortcut: ['?'], run: () => showHelp(this.help) },

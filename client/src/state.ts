@@ -51,6 +51,11 @@ export interface State {
   layout: LayoutName;
   /** Query results shown as a table rather than a graph. */
   table: boolean;
+  /**
+   * Steps from a link that hold ad-hoc Cypher: not run, the query waits in the editor until the
+   * analyst presses Run (link-review.ts). Kept in the URL so the link survives a reload or a copy.
+   */
+  review: Step[] | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -65,7 +70,7 @@ export const DEFAULT_FILTERS: Filters = {
 };
 
 export function initialState(): State {
-  return { steps: [], past: [], hidden: [], pinned: {}, selected: [], inspect: null, filters: { ...DEFAULT_FILTERS }, layout: 'fcose', table: false };
+  return { steps: [], past: [], hidden: [], pinned: {}, selected: [], inspect: null, filters: { ...DEFAULT_FILTERS }, layout: 'fcose', table: false, review: null };
 }
 
 type Listener = (state: State, previous: State) => void;
@@ -90,15 +95,15 @@ export function subscribe(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Adds a step, remembering the previous list so it can be undone. */
+/** Adds a step, remembering the previous list so it can be undone. A new step supersedes a link held for review. */
 export function pushSteps(steps: Step[], replace = false): void {
-  update((s) => ({ past: [...s.past, s.steps].slice(-50), steps: replace ? steps : [...s.steps, ...steps], hidden: replace ? [] : s.hidden }));
+  update((s) => ({ past: [...s.past, s.steps].slice(-50), steps: replace ? steps : [...s.steps, ...steps], hidden: replace ? [] : s.hidden, review: null }));
 }
 
 export function undo(): boolean {
   const { past } = current;
   if (!past.length) return false;
-  update({ steps: past[past.length - 1]!, past: past.slice(0, -1) });
+  update({ steps: past[past.length - 1]!, past: past.slice(0, -1), review: null });
   return true;
 }
 

@@ -4,11 +4,13 @@
  */
 import { DEFAULT_FILTERS, LAYOUTS, type Filters, type State, type Step } from './state.js';
 
-type Shared = Pick<State, 'steps' | 'hidden' | 'pinned' | 'selected' | 'inspect' | 'filters' | 'layout' | 'table'>;
+type Shared = Pick<State, 'steps' | 'hidden' | 'pinned' | 'selected' | 'inspect' | 'filters' | 'layout' | 'table'> & Partial<Pick<State, 'review'>>;
 
+/** The hash of a view. Steps held for review are written as steps: the link stays what it was. */
 export function toHash(state: Shared): string {
   const p = new URLSearchParams();
-  if (state.steps.length) p.set('steps', JSON.stringify(state.steps));
+  const steps = state.steps.length ? state.steps : (state.review ?? []);
+  if (steps.length) p.set('steps', JSON.stringify(steps));
   if (state.layout !== 'fcose') p.set('layout', state.layout);
   const f = diffFilters(state.filters);
   if (Object.keys(f).length) p.set('filters', JSON.stringify(f));
@@ -20,6 +22,7 @@ export function toHash(state: Shared): string {
   return s ? `#${s}` : '';
 }
 
+/** The view a hash describes, as written; the caller decides what of it may run (link-review.ts). */
 export function fromHash(hash: string): Partial<Shared> {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const out: Partial<Shared> = {};

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions, quoteInContext, segments } from '../../client/src/panels/story-text.js';
 import { fromHash, toHash } from '../../client/src/url.js';
+import { holdAdHocCypher, reviewedCypher, stepsToRun } from '../../client/src/link-review.js';
 import { DEFAULT_FILTERS, initialState, type State } from '../../client/src/state.js';
 import { geoPositions, GEO_SCALE } from '../../client/src/graph/geo.js';
 import { passes } from '../../client/src/graph/filter.js';
@@ -80,6 +81,35 @@ describe('the URL', () => {
     expect(back.layout).toBeUndefined();
     expect(back.filters).toMatchObject({ minStories: 1, from: null, outlets: ['AFP'] });
     expect(fromHash('#steps=%7Bbroken')).toEqual({});
+  });
+});
+
+describe('links holding Cypher', () => {
+  const cypher = { kind: 'cypher' as const, query: 'MATCH (c:Country) RETURN c', params: { x: 1 } };
+  const expand = { kind: 'expand' as const, ids: ['country:CHN'], depth: 1 };
+  const saved = { kind: 'query' as const, name: 'officials-by-country', params: { country: 'China' } };
+
+  it('runs nothing from a link that holds ad-hoc Cypher, and holds all its steps for review', () => {
+    const steps = fromHash('#steps=' + encodeURIComponent(JSON.stringify([cypher, expand]))).steps!;
+    expect(holdAdHocCypher(steps)).toEqual({ run: [], review: [cypher, expand] });
+    expect(reviewedCypher([cypher, expand])).toEqual({ query: cypher.query, params: cypher.params });
+  });
+
+  it('still replays saved queries (with their parameters), openings and expansions at once', () => {
+    expect(holdAdHocCypher([saved, expand])).toEqual({ run: [saved, expand], review: null });
+  });
+
+  it('runs the held steps when the editor still shows the reviewed query, else only what the editor shows', () => {
+    expect(stepsToRun('  MATCH (c:Country) RETURN c \n', {}, [cypher, expand])).toEqual([cypher, expand]);
+    expect(stepsToRun('MATCH (n) RETURN n', {}, [cypher, expand])).toEqual([{ kind: 'cypher', query: 'MATCH (n) RETURN n', params: {} }]);
+    // Two Cypher steps cannot both be reviewed in one editor: neither replays.
+    expect(reviewedCypher([cypher, { ...cypher, query: 'MATCH (n) RETURN n' }])).toBeNull();
+    expect(stepsToRun(cypher.query, {}, [cypher, { ...cypher, query: 'MATCH (n) RETURN n' }])).toEqual([{ kind: 'cypher', query: cypher.query, params: {} }]);
+  });
+
+  it('keeps the held steps in the URL, so the link survives a reload or a copy', () => {
+    const state: State = { ...initialState(), review: [cypher, expand] };
+    expect(fromHash(toHash(state)).steps).toEqual([cypher, expand]);
   });
 });
 

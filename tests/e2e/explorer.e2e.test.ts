@@ -290,6 +290,50 @@ describe('explorer', () => {
     await page.close();
   });
 
+  it('shows ad-hoc Cypher from a link in the editor and runs nothing until the analyst presses Run', async () => {
+    const query = "MATCH (c:Country {id: 'country:CHN'}) RETURN c";
+    const page = await h.context.newPage();
+    const errors = watchErrors(page);
+    // The explorer itself asks /api/cypher for corpus figures; what matters is the link's query.
+    const cypherRequests: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/cypher' && r.postData()?.includes('country:CHN')) cypherRequests.push(r.postData() ?? '');
+    });
+    const hash = '#steps=' + encodeURIComponent(JSON.stringify([{ kind: 'cypher', query, params: {} }]));
+    await page.goto(`${h.base}/${hash}`);
+    await until(page, () => !!window.__newsgraph);
+    await idle(page);
+    await textOf(page.locator('#cypher-editor .cm-content'), query);
+    await textOf(page.locator('.review-note:not([hidden])'), 'This link holds a Cypher query. Review it and press Run.');
+    await textOf(page.locator('.canvas-empty'), 'This link holds a Cypher query.');
+    // Give a run that should not happen every chance to start.
+    await page.waitForTimeout(1000);
+    await idle(page);
+    expect(cypherRequests).toEqual([]);
+    expect(await page.evaluate(() => window.__newsgraph.cy.getElementById('country:CHN').nonempty())).toBe(false);
+    expect(await page.evaluate(() => window.__newsgraph.state().steps)).toEqual([]);
+    // The address still holds the query: a reload or a copied link shows it again.
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('steps')).toContain(query);
+
+    await page.click('#run-cypher');
+    await until(page, () => window.__newsgraph.cy.getElementById('country:CHN').nonempty());
+    await idle(page);
+    expect(cypherRequests.map((body) => JSON.parse(body).query)).toEqual([query]);
+    expect(await page.evaluate(() => window.__newsgraph.state().steps)).toEqual([{ kind: 'cypher', query, params: {} }]);
+    expect(await page.locator('.review-note').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('still runs a saved query with its parameters straight from a link', async () => {
+    const steps = [{ kind: 'query', name: 'officials-by-country', params: { country: 'China' } }];
+    const { page, errors } = await open('#steps=' + encodeURIComponent(JSON.stringify(steps)));
+    await until(page, () => window.__newsgraph.cy.nodes('[type = "Official"]').nonempty());
+    expect(await page.locator('.review-note').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('stays interactive with more than 2,000 elements', async () => {
     const { page, errors } = await open();
     // A synthetic result, served in place of the database's answer to one marked query.
@@ -313,6 +357,9 @@ describe('explorer', () => {
     await page.evaluate(() => {
       location.hash = '#steps=' + encodeURIComponent(JSON.stringify([{ kind: 'cypher', query: '// synthetic-large-graph', params: {} }]));
     });
+    // Cypher from a link waits in the editor for Run.
+    await textOf(page.locator('#cypher-editor .cm-content'), 'synthetic-large-graph');
+    await page.click('#run-cypher');
     await until(page, () => window.__newsgraph.cy.elements().length >= 2000);
     await idle(page, 60_000);
     const loaded = Date.now() - started;

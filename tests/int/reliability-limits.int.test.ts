@@ -51,7 +51,7 @@ describe('runaway queries', () => {
     const big = 'x'.repeat(3_000_000);
     const cypher = await request(app).post('/api/cypher').send({ query: 'RETURN $x', params: { x: big } }).expect(413);
     expect(cypher.body.error.code).toBe('payload_too_large');
-    const page = await request(app).post('/api/stories').set('Content-Type', 'text/plain').send(`Title\n\n${big}`).expect(413);
+    const page = await request(app).post('/api/stories').set('Content-Type', 'text/plain').set('X-Newsgraph-Request', '1').send(`Title\n\n${big}`).expect(413);
     expect(page.body.error.code).toBe('payload_too_large');
     await request(app).get('/api/health').expect(200);
   });

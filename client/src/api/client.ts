@@ -28,6 +28,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The header the server asks of writes that are not JSON (server/http/errors.ts). */
+export const CUSTOM_REQUEST_HEADER = 'X-Newsgraph-Request';
+
 const PLAIN: Record<number, string> = {
   400: 'The request was not understood.',
   401: 'This action needs the API token.',
@@ -53,7 +56,13 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   try {
     res = await fetch(path, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        // The server takes writes only as JSON or with this header (a page on another site cannot
+        // set it); sent on every non-GET request so a bodyless POST or a text body also passes.
+        ...(method === 'GET' ? {} : { [CUSTOM_REQUEST_HEADER]: '1' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

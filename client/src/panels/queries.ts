@@ -7,6 +7,7 @@ import type { QueryParamSpec as QueryParam, SavedQueryInfo as SavedQuery } from 
 import { fill, h, toast } from '../dom.js';
 import type { Actions } from './actions.js';
 import { createEditor, type CypherEditor } from './cypher-editor.js';
+import { REVIEW_NOTE } from '../link-review.js';
 
 /** Turns a form value into the declared type; throws a plain message when it cannot. */
 export function coerceParam(p: QueryParam, raw: string | boolean): unknown {
@@ -48,7 +49,10 @@ export function queriesPanel(actions: Actions) {
   const editorHost = h('div', { class: 'cypher-editor', id: 'cypher-editor' });
   const nameInput = h('input', { type: 'text', placeholder: 'name-for-this-query', id: 'save-name' });
   const editorError = h('div', { class: 'error-box', role: 'alert', hidden: true });
+  const reviewNote = h('div', { class: 'review-note', role: 'status', hidden: true });
   let editor: CypherEditor | null = null;
+  /** Text asked for before the editor finished loading (a link's query): the editor opens with it. */
+  let wantedText: string | null = null;
   let queries: SavedQuery[] = [];
 
   const runEditor = () => {
@@ -85,6 +89,11 @@ export function queriesPanel(actions: Actions) {
         h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'primary' }, 'Run'), text ? h('button', { type: 'button', on: { click: () => loadIntoEditor(text, q.source === 'saved' ? q.name : '') } }, 'Edit as Cypher') : null),
       ),
     );
+  };
+
+  const setCypher = (text: string) => {
+    wantedText = text;
+    editor?.setValue(text);
   };
 
   const loadIntoEditor = (text: string, name: string) => {
@@ -152,6 +161,7 @@ export function queriesPanel(actions: Actions) {
     list,
     form,
     h('h3', {}, 'Cypher (read-only)'),
+    reviewNote,
     editorHost,
     editorError,
     h(
@@ -171,15 +181,28 @@ export function queriesPanel(actions: Actions) {
       if (started) return;
       started = true;
       void refresh();
-      createEditor(editorHost, 'MATCH (c:Country)-[r:TRADES_WITH]-(d:Country)\nRETURN c, r, d LIMIT 50', runEditor)
-        .then((e) => (editor = e))
+      createEditor(editorHost, wantedText ?? 'MATCH (c:Country)-[r:TRADES_WITH]-(d:Country)\nRETURN c, r, d LIMIT 50', runEditor)
+        .then((e) => {
+          editor = e;
+          if (wantedText !== null && e.value() !== wantedText) e.setValue(wantedText);
+        })
         .catch((e) => {
           editorError.textContent = `The Cypher editor could not start: ${(e as Error).message}`;
           editorError.hidden = false;
         });
     },
-    setCypher(text: string) {
-      editor?.setValue(text);
+    setCypher,
+    /**
+     * Shows a link's ad-hoc query in the editor with the note to review it (its parameters too,
+     * as text); null hides the note and leaves the editor as it is.
+     */
+    review(held: { query: string; params: Record<string, unknown> } | null) {
+      reviewNote.hidden = held === null;
+      if (!held) return fill(reviewNote);
+      const params = Object.keys(held.params).length ? JSON.stringify(held.params) : '';
+      fill(reviewNote, h('strong', {}, REVIEW_NOTE), params ? h('div', { class: 'muted' }, `Parameters: ${params}`) : null);
+      setCypher(held.query);
+      editorHost.scrollIntoView({ block: 'nearest' });
     },
     /** Shows why the last run failed (null clears it). */
     showError(message: string | null) {
