@@ -118,21 +118,25 @@ interface Launched {
   exited: Promise<void>;
 }
 
-/** Spawns one JVM and resolves once it prints NEO4J_READY; rejects (JVM gone) on failure or timeout. */
-async function launch(options: BundledNeo4jOptions, password: string): Promise<Launched> {
-  const dataDir = path.resolve(options.dataDir);
-  const args = [
+/** The JVM's command line: settings only, never a secret (other local users can read it). */
+export function launcherArgs(options: BundledNeo4jOptions): string[] {
+  return [
     `-Xms${options.heap ?? '1g'}`,
     `-Xmx${options.heap ?? '1g'}`,
     '-XX:+UseG1GC',
-    `-Dnewsgraph.dataDir=${dataDir}`,
+    `-Dnewsgraph.dataDir=${path.resolve(options.dataDir)}`,
     `-Dnewsgraph.boltPort=${options.boltPort}`,
     `-Dnewsgraph.pageCache=${options.pageCache ?? '512m'}`,
     `-Dnewsgraph.txTimeout=${options.txTimeoutSeconds ?? 120}`,
     '-jar',
     launcherJar,
   ];
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], env: jvmEnvironment() });
+}
+
+/** Spawns one JVM and resolves once it prints NEO4J_READY; rejects (JVM gone) on failure or timeout. */
+async function launch(options: BundledNeo4jOptions, password: string): Promise<Launched> {
+  const dataDir = path.resolve(options.dataDir);
+  const child = spawn('java', launcherArgs(options), { stdio: ['pipe', 'pipe', 'pipe'], env: jvmEnvironment() });
   // A JVM that already exited makes the write fail with EPIPE; the exit handler below reports it.
   child.stdin!.on('error', () => {});
   child.stdin!.write(`${password}\n`);

@@ -16,7 +16,7 @@ export interface Database {
   /** Where it runs, for logs (never includes credentials). */
   uri: string;
   /** Set when this process runs the bundled Neo4j: whether it is being restarted after dying. */
-  bundled?: { restarting(): boolean };
+  bundled?: Pick<BundledNeo4j, 'restarting' | 'pid'>;
   close(): Promise<void>;
 }
 

@@ -3,9 +3,10 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createDriver, type Database } from '../../server/db/connect.js';
 
-export function testDatabase(): Database {
+/** The test Neo4j; `credentials` replaces the real ones (for tests of refused logins). */
+export function testDatabase(credentials?: { user?: string; password?: string }): Database {
   const uri = inject('neo4jUri');
-  const driver = createDriver(uri, inject('neo4jUser'), inject('neo4jPassword'));
+  const driver = createDriver(uri, credentials?.user ?? inject('neo4jUser'), credentials?.password ?? inject('neo4jPassword'));
   return { driver, name: process.env.NEO4J_TEST_DATABASE, uri, close: () => driver.close() };
 }
 
