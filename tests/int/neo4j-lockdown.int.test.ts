@@ -87,6 +87,22 @@ describe.runIf(bundled)('the bundled Neo4j lockdown', () => {
         await intruder.close();
       }
     }
+    // Three failures lock the account for a few seconds (brute-force protection); wait until the
+    // real password works again so the files after this one are not locked out.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      // A new driver each time: a pooled connection would not log in again.
+      const fresh = testDatabase();
+      try {
+        await fresh.driver.verifyConnectivity();
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        await fresh.close();
+      }
+    }
   });
 
   it('keeps the generated password in the store folder, readable by its owner only', () => {
