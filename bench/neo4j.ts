@@ -9,7 +9,7 @@ import { applySchema } from '../server/db/schema.js';
 export async function benchDatabase(): Promise<Database> {
   const store = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-'));
   const neo4j = await startBundledNeo4j({ dataDir: store, boltPort: await freePort(), heap: '2g', pageCache: '4g', log: () => {} });
-  const driver = createDriver(neo4j.uri, 'neo4j', '');
+  const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
   const db: Database = {
     driver,
     name: undefined,

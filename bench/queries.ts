@@ -78,12 +78,12 @@ function neo4jPid(store: string): number {
   return 0;
 }
 
-async function seededDatabase(stories: number): Promise<{ db: Database; stop: () => Promise<void>; pid: number }> {
+async function seededDatabase(stories: number): Promise<{ db: Database; password: string; stop: () => Promise<void>; pid: number }> {
   const store = path.resolve('.data', 'bench', `store-${stories}`);
   const marker = path.join(store, 'SEEDED');
   mkdirSync(store, { recursive: true });
   const neo4j = await startBundledNeo4j({ dataDir: store, boltPort: await freePort(), heap: '2g', pageCache: '4g', log: () => {} });
-  const driver = createDriver(neo4j.uri, 'neo4j', '');
+  const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
   const db: Database = { driver, name: undefined, uri: neo4j.uri, close: () => driver.close() };
   await applySchema(db);
   if (!existsSync(marker)) {
@@ -93,7 +93,7 @@ async function seededDatabase(stories: number): Promise<{ db: Database; stop: ()
     console.error(`\n  seeded in ${summary.seconds.toFixed(0)} s`);
     writeFileSync(marker, new Date().toISOString());
   }
-  return { db, stop: async () => { await driver.close(); await neo4j.stop(); }, pid: neo4jPid(store) };
+  return { db, password: neo4j.password, stop: async () => { await driver.close(); await neo4j.stop(); }, pid: neo4jPid(store) };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -166,10 +166,10 @@ interface ApiProcess {
 }
 
 /** Starts bench/api-process.ts in its own Node process (tsx loader) against `uri`. */
-async function startApi(uri: string, env: Record<string, string>): Promise<ApiProcess> {
+async function startApi(uri: string, password: string, env: Record<string, string>): Promise<ApiProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench', 'api-process.ts')], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: '', NEWSGRAPH_SEED_ON_START: '0', ...env },
+    env: { ...process.env, NEO4J_URI: uri, NEO4J_PASSWORD: password, NEWSGRAPH_SEED_ON_START: '0', ...env },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const urls = await new Promise<{ api: string; bare: string }>((resolve, reject) => {
@@ -214,11 +214,11 @@ async function main(): Promise<void> {
   const stories = Number(values.stories);
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
-  const { db, stop, pid: dbPid } = await seededDatabase(stories);
+  const { db, password, stop, pid: dbPid } = await seededDatabase(stories);
   const parentCpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const cpuRows: string[] = [];
   // First the API with the result cache disabled: every saved-query request runs the query.
-  let api = await startApi(db.uri, { NEWSGRAPH_QUERY_CACHE_TTL_MS: '0' });
+  let api = await startApi(db.uri, password, { NEWSGRAPH_QUERY_CACHE_TTL_MS: '0' });
   try {
     const saved = (await (await fetch(`${api.api}/api/queries`)).json()) as { queries: Array<{ name: string; source: string }> };
     const savedScenarios = saved.queries
@@ -294,7 +294,7 @@ async function main(): Promise<void> {
 
     // Then the same saved queries with the cache on: one warming request, then the load.
     await api.stop();
-    api = await startApi(db.uri, { NEWSGRAPH_QUERY_CACHE_TTL_MS: '600000' });
+    api = await startApi(db.uri, password, { NEWSGRAPH_QUERY_CACHE_TTL_MS: '600000' });
     const cachedScenarios = savedScenarios.filter(wanted);
     if (cachedScenarios.length > 0) {
       console.log(`\nSaved queries answered from the result cache (CACHED: after one warming request; the table above is the uncached cost).`);

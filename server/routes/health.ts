@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { readQuery } from '../db/read.js';
+import { DatabaseRestartingError } from '../db/restarting-error.js';
 import { DatabaseUnavailableError } from '../errors.js';
 
 export const HealthSchema = z.object({
@@ -41,9 +42,10 @@ export function healthRouter(deps: AppDeps): Router {
         database: { reachable: true, agent: info.agent ?? 'unknown', version: component.version, edition: component.edition },
         counts: CountsRow.parse(counts?.toObject()),
       };
-    } catch (error) {
-      if (error instanceof DatabaseUnavailableError) throw error;
-      throw new DatabaseUnavailableError(`The graph database is not reachable: ${(error as Error).message.split('\n')[0]}`);
+    } catch {
+      // The driver's message names hosts and ports ("ECONNREFUSED 127.0.0.1:7687"): never pass it on.
+      if (deps.db.bundled?.restarting()) throw new DatabaseRestartingError();
+      throw new DatabaseUnavailableError();
     }
     res.json(health);
   });

@@ -25,10 +25,10 @@ describe('database outage during API load', () => {
     const port = await freePort();
     const start = () => startBundledNeo4j({ dataDir: store, boltPort: port, heap: '512m', pageCache: '128m', log: () => {} });
     neo4j = await start();
-    const driver = createDriver(neo4j.uri, 'neo4j', '');
+    const driver = createDriver(neo4j.uri, neo4j.user, neo4j.password);
     const db = { driver, name: undefined, uri: neo4j.uri, close: () => driver.close() };
     await applySchema(db);
-    const app = createApp({ db, config: loadConfig({ NEO4J_URI: neo4j.uri }), log: () => {} });
+    const app = createApp({ db, config: loadConfig({ NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password }), log: () => {} });
     const load = () => Promise.all(Array.from({ length: 20 }, (_, i) => request(app).get(i % 2 ? '/api/health' : '/api/search?q=china')));
 
     for (const res of await load()) expect(res.status).toBe(200);

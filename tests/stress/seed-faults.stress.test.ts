@@ -7,12 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { writeCorpus } from '../../bench/generate.js';
 import { applySchema } from '../../server/db/schema.js';
 import { graphCounts, type GraphCounts } from '../../seed/load/counts.js';
 import { resetGraph } from '../../seed/load/reset.js';
-import { testDatabase } from '../int/helpers.js';
+import { testDatabase, testDatabaseEnv } from '../int/helpers.js';
 
 const db = testDatabase();
 const corpus = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-faults-'));
@@ -20,7 +19,7 @@ let uninterrupted: GraphCounts;
 
 function seedProcess(): { done: Promise<number>; kill: () => void } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'seed/cli.ts', '--dir', corpus], {
-    env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
+    env: { ...process.env, ...testDatabaseEnv() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.resume();
