@@ -7,8 +7,8 @@
  * planner's stack (an expression nested a few hundred levels deep) never answers, and the driver
  * would wait for the server's own limit (minutes). So every read also has a client-side deadline,
  * the timeout plus DEADLINE_GRACE_MS: when it passes, the caller gets QueryTimeoutError at once and
- * the session's connection is closed (not reset: a RESET would wait on the stuck server too), which
- * takes it out of the pool and makes the server drop the transaction.
+ * the session's connection is closed and destroyed (not reset: a RESET would wait on the stuck
+ * server too), which frees its pool slot and makes the server drop the transaction.
  */
 import type { ManagedTransaction, RecordShape, Record as Neo4jRecord, Session } from 'neo4j-driver';
 import type { Database } from './connect.js';
@@ -31,11 +31,19 @@ export async function readWith<T>(db: Database, options: ReadOptions, work: (tx:
   const session = db.driver.session({ database: db.name, defaultAccessMode: 'READ' });
   let expired = false;
   let started = false;
+  let connection: ReturnType<typeof currentConnection>;
   // After the deadline the driver must not retry (a retry would start the same query again).
   const guarded = (tx: ManagedTransaction) => {
     if (expired) return Promise.reject(new QueryTimeoutError(options.timeoutMs));
     started = true;
-    return work(tx);
+    connection = currentConnection(session);
+    // Errors the server gives about this query (memory limits, terminated, syntax) are named here,
+    // which also stops the driver from retrying them: a query that ran out of memory would only run
+    // out again, until the deadline. A lost connection stays a driver error, so it is retried.
+    return work(tx).catch((error: unknown) => {
+      const named = fromNeo4jError(error, options.timeoutMs);
+      throw named instanceof DatabaseUnavailableError ? error : named;
+    });
   };
   const running = session.executeRead(guarded, { timeout: options.timeoutMs, metadata: { app: 'newsgraph', feature: options.feature } });
   let timer: NodeJS.Timeout | undefined;
@@ -55,38 +63,53 @@ export async function readWith<T>(db: Database, options: ReadOptions, work: (tx:
     clearTimeout(timer);
     if (expired) {
       running.catch(() => {});
-      abandonSession(session);
+      abandonSession(session, connection);
     } else {
       await session.close();
     }
   }
 }
 
-interface ClosableConnection {
+interface PooledConnectionLike {
   close(): Promise<void>;
-}
-interface ConnectionHolderLike {
-  getConnection(): Promise<ClosableConnection | null>;
+  release(): Promise<unknown>;
 }
 
 /**
- * Closes the socket under a session whose server stopped answering, then the session. The public
- * API has no way to do this: `session.close()` sends RESET and waits for the answer, which a stuck
- * server never gives, keeping the pool slot for minutes. The driver's pool destroys a connection
- * that is no longer open when it comes back, so closing it first frees the slot at once. If a
- * future driver changes these internals, the fallback is the plain close, in the background.
+ * The connection the session's read transaction runs on, while it runs. Not public API: the
+ * session's connection holder keeps a promise of it (`_connectionPromise`), replaced when the
+ * connection is given back; read at the start of the work, it resolves to the live connection.
  */
-export function abandonSession(session: Session): void {
-  const holders = ['_readConnectionHolder', '_writeConnectionHolder']
-    .map((key) => (session as unknown as Record<string, unknown>)[key])
-    .filter((h): h is ConnectionHolderLike => typeof (h as ConnectionHolderLike | undefined)?.getConnection === 'function');
-  const closing = holders.map((holder) =>
-    holder
-      .getConnection()
-      .then((connection) => (typeof connection?.close === 'function' ? connection.close() : undefined))
-      .catch(() => {}),
-  );
-  void Promise.all(closing)
+function currentConnection(session: Session): Promise<PooledConnectionLike | null> | undefined {
+  const holder = (session as unknown as { _readConnectionHolder?: { _connectionPromise?: unknown } })._readConnectionHolder;
+  const promise = holder?._connectionPromise;
+  return promise instanceof Promise ? (promise as Promise<PooledConnectionLike | null>) : undefined;
+}
+
+/**
+ * Frees the pool slot of a session whose server stopped answering. The public API cannot: on close
+ * the driver sends RESET and gives the connection back only when the server answers it, which a
+ * stuck server never does, so the slot stayed taken (measured: 60 abandoned queries left the pool
+ * of 50 full). So the socket is closed (the server then drops the transaction) and the connection
+ * is given back at once; the pool destroys it because it is no longer open. `release` is made
+ * one-shot first, so the driver's own pending give-back, should it ever run, cannot count it twice.
+ * If a later driver changes these internals, what remains is the plain close, in the background.
+ */
+export function abandonSession(session: Session, connection: Promise<PooledConnectionLike | null> | undefined): void {
+  const freed = (connection ?? Promise.resolve(null)).then(async (conn) => {
+    if (!conn || typeof conn.close !== 'function' || typeof conn.release !== 'function') return;
+    const release = conn.release.bind(conn);
+    let released = false;
+    conn.release = () => {
+      if (released) return Promise.resolve();
+      released = true;
+      return release();
+    };
+    await conn.close();
+    await conn.release();
+  });
+  void freed
+    .catch(() => {})
     .then(() => session.close())
     .catch(() => {});
 }

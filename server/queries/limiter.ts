@@ -58,14 +58,14 @@ export class Limiter {
   }
 }
 
-/** One limiter per database connection pool (a Database is one driver, so one pool). */
-const limiters = new WeakMap<Database, Limiter>();
+/** One limiter per database connection pool (a Database is one driver, so one pool) and setting. */
+const limiters = new WeakMap<Database, Map<string, Limiter>>();
 
 export function limiterFor(db: Database, max: number, queueMs: number): Limiter {
-  let limiter = limiters.get(db);
-  if (!limiter || limiter.max !== max || limiter.queueMs !== queueMs) {
-    limiter = new Limiter(max, queueMs);
-    limiters.set(db, limiter);
-  }
+  let forDb = limiters.get(db);
+  if (!forDb) limiters.set(db, (forDb = new Map()));
+  const key = `${max}/${queueMs}`;
+  let limiter = forDb.get(key);
+  if (!limiter) forDb.set(key, (limiter = new Limiter(max, queueMs)));
   return limiter;
 }
