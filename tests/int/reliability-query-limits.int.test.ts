@@ -155,8 +155,11 @@ describe('the analyst limiter', () => {
 
 describe('database errors become named errors', () => {
   it('answers the server running out of transaction memory with 503 overloaded and Retry-After', async () => {
-    const { res, ms } = await timed(() => request(app).post('/api/cypher').send({ query: 'UNWIND range(1, 30000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n' }));
-    expect(ms).toBeLessThan(BUDGET_MS);
+    // The test server's global transaction memory pool is about 700 MiB (70% of its 1 GB heap); a
+    // longer timeout than the other tests' so a loaded machine still reaches it before timing out.
+    const roomy = createApp({ db, config: testConfig({ NEWSGRAPH_QUERY_TIMEOUT_MS: '10000' }), log: () => {} });
+    const { res, ms } = await timed(() => request(roomy).post('/api/cypher').send({ query: 'UNWIND range(1, 30000000) AS x WITH collect(x) AS xs RETURN size(xs) AS n' }));
+    expect(ms).toBeLessThan(10_000 + 1_000);
     expect(res.status, JSON.stringify(res.body)).toBe(503);
     expect(res.body.error.code).toBe('overloaded');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
