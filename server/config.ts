@@ -52,6 +52,13 @@ export const ConfigSchema = z.object({
    * `.example.org` also allows its subdomains, `*` turns the Host check off. Guards against DNS rebinding.
    */
   NEWSGRAPH_ALLOWED_HOSTS: optionalText,
+  /**
+   * Analyst queries (ad-hoc Cypher, saved queries, export by query) running at once; kept below the
+   * driver's pool of 50 so other routes always find a connection.
+   */
+  NEWSGRAPH_ANALYST_CONCURRENCY: z.coerce.number().int().min(1).max(40).default(16),
+  /** How long an analyst query waits for a free slot before it is answered 503 `overloaded`. */
+  NEWSGRAPH_ANALYST_QUEUE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -6,6 +6,11 @@
  * guarantee against writes; this check only has to be robust, so it works on a *masked* copy of
  * the text: comments and string literals blanked out, backticked names unquoted, Unicode
  * normalised and invisible characters dropped.
+ *
+ * It is only the fast first answer with a friendly message. Text can always be written in a way a
+ * pattern misses (Neo4j decodes Java-style \uXXXX escapes before it parses, so a quote can hide
+ * as \u0027), so the deciding check asks the server itself: see plan-check.ts, which EXPLAINs
+ * every analyst query in its own read transaction before running it.
  */
 import { ForbiddenQueryError } from '../errors.js';
 
@@ -88,6 +93,36 @@ export function maskCypher(text: string): string {
   return out;
 }
 
+/**
+ * Decodes Java-style unicode escapes (`\u0027`, also `\uuu0027`) the way Neo4j's parser does before
+ * it reads the text: an escape counts only after an odd number of backslashes (`\\u0027` is a
+ * backslash and the letters). Applied repeatedly, since a decoded backslash cannot start a new
+ * escape in Java but costs nothing to be strict about.
+ */
+export function decodeUnicodeEscapes(text: string): string {
+  let current = text;
+  for (let round = 0; round < 3; round++) {
+    const next = current.replace(/(\\+)u+([0-9a-fA-F]{4})/g, (match, slashes: string, hex: string) =>
+      slashes.length % 2 === 1 ? slashes.slice(1) + String.fromCharCode(parseInt(hex, 16)) : match,
+    );
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * Leading `CYPHER 5`, `CYPHER runtime=slotted …` options and EXPLAIN/PROFILE, which Neo4j reads
+ * before the statement itself: the statement's own first word comes after them.
+ */
+const QUERY_PREFIX = /^\s*(?:(?:cypher(?:\s+\d+(?:\.\d+)?)?(?:\s+[a-z_]+\s*=\s*[\w.]+)*|explain|profile)(?:\s+|$))*/;
+
+/** Administration and SHOW/TERMINATE commands: at the start of the statement, or after YIELD (SHOW … YIELD … TERMINATE). */
+const ADMIN_AT_START =
+  /^(?:terminate|grant|deny|revoke|alter|start|stop|enable|dryrun|rename|show)\b/;
+const ADMIN_ANYWHERE =
+  /\b(?:terminate\s+(?:transactions?|queries|query)|show\s+(?:(?:all|populated|user|role|current|builtin|user\s+defined|\w+)\s+)*(?:users?|roles?|privileges?|servers?|settings?|transactions?|databases?|aliases?|procedures?|functions?|indexes|constraints?))\b/;
+
 function normalise(text: string): string {
   // NFKC folds look-alike letters and exotic spaces; format characters (zero-width space, BOM…)
   // are dropped so "CA\u200BLL" cannot hide a CALL. Remaining Unicode spaces become plain ones.
@@ -104,8 +139,11 @@ export interface GuardResult {
 
 /** Throws ForbiddenQueryError (400, `query_not_allowed`) or returns the query to run. */
 export function checkReadOnlyCypher(query: string): GuardResult {
-  const masked = maskCypher(normalise(query));
+  const decoded = decodeUnicodeEscapes(query);
+  const masked = maskCypher(normalise(decoded));
   const lower = masked.toLowerCase();
+  const prefix = QUERY_PREFIX.exec(lower)?.[0] ?? '';
+  const statement = lower.slice(prefix.length);
 
   // Several statements: a semicolon followed by anything but whitespace.
   const semi = lower.indexOf(';');
@@ -118,12 +156,15 @@ export function checkReadOnlyCypher(query: string): GuardResult {
   if (/\bin\s+(?:\d+\s+|\$\w+\s+)?(?:concurrent\s+)?transactions\b/.test(lower) || /\bperiodic\s+commit\b/.test(lower)) {
     throw new ForbiddenQueryError('CALL … IN TRANSACTIONS is not allowed here: the explorer reads the graph only.');
   }
-  if (/^\s*use\b|\{\s*use\b/.test(lower)) {
+  if (/\b(?:explain|profile)\b/.test(prefix)) {
+    throw new ForbiddenQueryError('EXPLAIN and PROFILE are not available here: send the query itself.');
+  }
+  if (/^use\b|\{\s*use\b/.test(statement)) {
     throw new ForbiddenQueryError('USE is not allowed here: queries run against the explorer\'s database.');
   }
-  if (/^\s*(?:terminate|grant|deny|revoke|alter|start|stop|enable|show\s+(?:(?:all|populated|user|role|\w+)\s+)*(?:users?|roles?|privileges?|current\s+user|servers?|settings?|transactions?|databases?|aliases?))\b/.test(lower) ||
+  if (ADMIN_AT_START.test(statement) || ADMIN_ANYWHERE.test(statement) ||
       /\b(?:create|drop|alter)\s+(?:or\s+replace\s+)?(?:composite\s+)?(?:database|alias|user|role|server)\b/.test(lower)) {
-    throw new ForbiddenQueryError('Administration commands are not allowed here.');
+    throw new ForbiddenQueryError('Administration and SHOW/TERMINATE commands are not allowed here.');
   }
   // CALL <name> — a procedure; CALL { … } and CALL (x) { … } are subqueries and stay allowed.
   const callPattern = /\bcall\b\s*([\p{L}_][\p{L}\p{N}_]*(?:\s*\.\s*[\p{L}_][\p{L}\p{N}_]*)*)/gu;

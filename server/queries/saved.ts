@@ -23,6 +23,18 @@ export const CYPHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 /** Files in cypher/ that are not saved queries. */
 const NOT_QUERIES = new Set(['schema.cypher']);
 
+/**
+ * Names an analyst's saved query may not take: every file of cypher/ (a query named `schema` would
+ * read as cypher/schema.cypher, the schema script) and the words the API and UI use beside query
+ * names. Built-in query names are refused separately, with a message that names the file.
+ */
+export const RESERVED_QUERY_NAMES: ReadonlySet<string> = new Set([
+  ...readdirSync(CYPHER_DIR)
+    .filter((f) => f.endsWith('.cypher'))
+    .map((f) => f.replace(/\.cypher$/, '')),
+  'schema', 'run', 'new', 'cypher', 'queries', 'saved', 'file', 'files', 'export', 'import', 'search', 'api', 'openapi',
+]);
+
 export class QueryFileError extends Error {}
 
 export interface ParsedQuery {

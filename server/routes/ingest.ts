@@ -6,7 +6,7 @@
 import express, { Router } from 'express';
 import type { AppDeps } from '../app.js';
 import { requireToken } from '../auth.js';
-import { BadRequestError } from '../errors.js';
+import { BadRequestError, fromNeo4jError } from '../errors.js';
 import { parseInput } from '../validate.js';
 import { StoryInputSchema } from '../../model/types.js';
 import type { IngestResponse } from '../../model/api.js';
@@ -14,6 +14,8 @@ import { parsePage, storyFromInput } from '../../seed/parse/index.js';
 import { loadStories } from '../../seed/pipeline.js';
 
 export const INGEST_TEXT_LIMIT = '2mb';
+/** Only for the wording of a timeout error; the loader sets its own transaction timeouts. */
+const INGEST_TIMEOUT_MS = 300_000;
 
 export function ingestRouter(deps: AppDeps): Router {
   const router = Router();
@@ -26,6 +28,11 @@ export function ingestRouter(deps: AppDeps): Router {
     let result: Awaited<ReturnType<typeof loadStories>>;
     try {
       result = await loadStories(deps.db, stories, { keepDetails: true });
+    } catch (error) {
+      // The pipeline is shared with the seeding CLI and throws driver errors as they are: name them
+      // here (database down → 503 database_unavailable, never a 500 with driver text). A story is
+      // one batch, one write transaction, so a failed ingest leaves nothing half written.
+      throw fromNeo4jError(error, INGEST_TIMEOUT_MS);
     } finally {
       // Even a failed load may have committed some batches: cached saved-query results are stale either way.
       deps.resultCache?.invalidate();

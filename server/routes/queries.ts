@@ -7,16 +7,15 @@
  *   DELETE /api/queries/:name         delete it
  *   POST   /api/cypher                ad-hoc read-only Cypher with {query, params}
  */
-import { Router } from 'express';
+import { Router, type ErrorRequestHandler } from 'express';
 import { z } from 'zod';
 import { CypherRequestSchema, QueryNameSchema, RunQueryRequestSchema, SavedQueryInputSchema, type SavedQueryInfo } from '../../model/api.js';
 import type { AppDeps } from '../app.js';
 import { requireToken } from '../auth.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
+import { AppError, BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import type { QueryCatalog } from '../queries/catalog.js';
-import { checkReadOnlyCypher } from '../queries/guard.js';
-import { runQuery } from '../queries/run.js';
-import { paramProblems } from '../queries/saved.js';
+import { runQuery, vetQuery } from '../queries/run.js';
+import { paramProblems, RESERVED_QUERY_NAMES } from '../queries/saved.js';
 import { createStoredQuery, deleteStoredQuery, updateStoredQuery } from '../queries/store.js';
 import { toNeo4jParams } from '../transform/values.js';
 import { parseInput } from '../validate.js';
@@ -40,23 +39,28 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
 
   router.post('/api/cypher', async (req, res) => {
     const input = parseInput(CypherRequestSchema, req.body, 'request body');
-    const { query } = checkReadOnlyCypher(input.query);
-    res.json(await runQuery(deps, query, toNeo4jParams(input.params) as Record<string, unknown>, 'cypher'));
+    // runQuery applies every check (text, bounds, limiter, EXPLAIN of the plan).
+    res.json(await runQuery(deps, input.query, toNeo4jParams(input.params) as Record<string, unknown>, 'cypher'));
   });
 
-  /** Validates an analyst's query: read-only, params agree with the text, no clash with a file query. */
-  const validated = (body: unknown) => {
+  /**
+   * Validates an analyst's query: no clash with a file query or a reserved name, params agree with
+   * the text, and read-only by the same checks as a run (text pre-check, bounds and the EXPLAIN of
+   * the plan), so a query that would be refused when run is never stored.
+   */
+  const validated = async (body: unknown) => {
     const input = parseInput(SavedQueryInputSchema, body, 'request body');
-    checkReadOnlyCypher(input.cypher);
+    if (catalog.isFileQuery(input.name)) throw new ConflictError(`${input.name} is a built-in query (cypher/${input.name}.cypher); choose another name.`);
+    if (RESERVED_QUERY_NAMES.has(input.name)) throw new ConflictError(`${input.name} is a reserved name; choose another name.`);
     const problems = paramProblems(input.params, input.cypher);
     if (problems.length > 0) throw new BadRequestError(`The declared params and the query disagree: ${problems.join('; ')}`, { problems });
-    if (catalog.isFileQuery(input.name)) throw new ConflictError(`${input.name} is a built-in query (cypher/${input.name}.cypher); choose another name.`);
+    await vetQuery(deps, input.cypher);
     return input;
   };
-  const info = (input: ReturnType<typeof validated>): SavedQueryInfo => ({ ...input, source: 'saved' });
+  const info = (input: Awaited<ReturnType<typeof validated>>): SavedQueryInfo => ({ ...input, source: 'saved' });
 
   router.post('/api/queries', writeGuard, async (req, res) => {
-    const input = validated(req.body);
+    const input = await validated(req.body);
     const created = await createStoredQuery(deps.db, input);
     deps.resultCache?.invalidate();
     if (!created) throw new ConflictError(`A saved query named ${input.name} exists already; PUT /api/queries/${input.name} replaces it.`);
@@ -65,7 +69,7 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
 
   router.put('/api/queries/:name', writeGuard, async (req, res) => {
     const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
-    const input = validated({ ...(req.body ?? {}), name });
+    const input = await validated({ ...(req.body ?? {}), name });
     const updated = await updateStoredQuery(deps.db, input);
     deps.resultCache?.invalidate();
     if (!updated) throw new NotFoundError(`No saved query named ${name}`);
@@ -80,5 +84,12 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
     if (!deleted) throw new NotFoundError(`No saved query named ${name}`);
     res.status(204).end();
   });
+  router.use(retryAfter);
   return router;
 }
+
+/** Sends Retry-After with 503s that name one (overloaded, unavailable), then hands the error on to app.ts. */
+const retryAfter: ErrorRequestHandler = (error, _req, res, next) => {
+  if (error instanceof AppError && error.retryAfterSeconds !== undefined && !res.headersSent) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  next(error);
+};

@@ -3,6 +3,7 @@
  * ISO strings, points to {srid, x, y[, z]}, byte arrays to base64, lists and maps recursively.
  * Graph values (nodes, relationships, paths) are handled by the collector in graph.ts.
  */
+import { QueryTooComplexError } from '../errors.js';
 import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isPoint, isTime, type Integer } from 'neo4j-driver';
 
 export function isTemporal(value: unknown): boolean {
@@ -37,17 +38,21 @@ export function toPlain(value: unknown, graphValue: (v: object) => unknown = () 
   return String(value);
 }
 
+/** Lists and maps nested deeper than this in a parameter are refused (see QUERY_BOUNDS.maxParamDepth). */
+export const MAX_PARAM_DEPTH = 32;
+
 /**
  * JSON parameter values → Neo4j parameters: whole numbers become Integers (so `LIMIT $n` and
  * integer comparisons behave), everything else passes through, lists and maps recursively.
+ * The recursion is bounded: JSON nested thousands deep (which JSON.parse accepts) is a 400 here,
+ * not a RangeError from this function or from the driver's packer.
  */
-export function toNeo4jParams(value: unknown): unknown {
+export function toNeo4jParams(value: unknown, depth = 0): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
-  if (Array.isArray(value)) return value.map(toNeo4jParams);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v)]));
-  }
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_PARAM_DEPTH) throw new QueryTooComplexError(`A parameter is nested more than ${MAX_PARAM_DEPTH} levels deep.`, { max: MAX_PARAM_DEPTH });
+  if (Array.isArray(value)) return value.map((v) => toNeo4jParams(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v, depth + 1)]));
 }
 
 /** A whole number as a Neo4j Integer parameter (LIMIT, SKIP, range bounds). */

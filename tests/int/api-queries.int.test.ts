@@ -68,10 +68,10 @@ describe('saved queries of analysts', () => {
     expect(admin.body.error.code).toBe('query_not_allowed');
     await request(open).post('/api/queries').send({ ...countries, name: 'Bad Name' }).expect(400);
     await request(open).delete('/api/queries/china-russia-trade').expect(409);
-    // A saved write query is stored only if it passes the guard; a write that passes it is still refused by the read transaction.
-    await request(open).post('/api/queries').send({ name: 'test-write', cypher: "CREATE (:Intruder {name: 'x'})" }).expect(201);
-    const write = await request(open).post('/api/queries/test-write/run').send({}).expect(400);
+    // A write query is refused when it is saved (by the server's own plan of it), not only when it is run.
+    const write = await request(open).post('/api/queries').send({ name: 'test-write', cypher: "CREATE (:Intruder {name: 'x'})" }).expect(400);
     expect(write.body.error.code).toBe('query_not_allowed');
+    await request(open).post('/api/queries/test-write/run').send({}).expect(404);
     const intruders = await db.driver.executeQuery('MATCH (n:Intruder) RETURN count(n) AS n', {}, { database: db.name });
     expect(Number(intruders.records[0]!.get('n'))).toBe(0);
   });

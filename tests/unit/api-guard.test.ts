@@ -24,8 +24,9 @@ describe('checkReadOnlyCypher', () => {
     'RETURN 1 // CALL dbms.security.createUser\n',
     'MATCH (`CALL dbms.x`) RETURN 1',
     'MATCH (n) RETURN n;',
-    'SHOW INDEXES',
     'MATCH (n) WHERE n.name = "a;b" RETURN n ;  ',
+    "RETURN '\\\\u0027' AS escapedBackslash",
+    'MATCH (show:Country) RETURN show.name',
   ])('lets through %s', (query) => {
     expect(refused(query)).toBe(false);
   });
@@ -55,6 +56,17 @@ describe('checkReadOnlyCypher', () => {
     'show all roles',
     'SHOW USER mallory PRIVILEGES',
     'SHOW DATABASES',
+    'SHOW INDEXES',
+    'CYPHER 5 SHOW USERS',
+    'CYPHER 5 SHOW SETTINGS',
+    'CYPHER runtime=slotted SHOW TRANSACTIONS',
+    'CYPHER 5 TERMINATE TRANSACTIONS "neo4j-transaction-1"',
+    'CYPHER 5 runtime=slotted planner=cost USE system SHOW USERS',
+    'CALL\\u0020db.clearQueryCaches()',
+    "WITH '\\u0027 AS a LOAD CSV FROM \\u0027file:///etc/passwd\\u0027 AS row RETURN row //'",
+    'RETURN apoc\\u002etext.join(["a"], ",")',
+    'EXPLAIN MATCH (n) RETURN n',
+    'CYPHER 5 PROFILE MATCH (n) RETURN n',
   ])('refuses %s', (query) => {
     expect(refused(query)).toBe(true);
   });
