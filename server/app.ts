@@ -118,6 +118,8 @@ function jsonErrorHandler(log: (line: string) => void): ErrorRequestHandler {
       appError = new AppError(500, 'internal', 'Something went wrong on the server. The error has been logged.');
     }
     if (res.headersSent) return;
+    // Overloaded or unavailable: tell clients when to come back.
+    if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
     res.status(appError.status).json({ error: { code: appError.code, message: appError.message, details: appError.details ?? null } });
   };
 }

@@ -84,12 +84,5 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
     if (!deleted) throw new NotFoundError(`No saved query named ${name}`);
     res.status(204).end();
   });
-  router.use(retryAfter);
   return router;
 }
-
-/** Sends Retry-After with 503s that name one (overloaded, unavailable), then hands the error on to app.ts. */
-const retryAfter: ErrorRequestHandler = (error, _req, res, next) => {
-  if (error instanceof AppError && error.retryAfterSeconds !== undefined && !res.headersSent) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-  next(error);
-};
