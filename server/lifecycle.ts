@@ -20,9 +20,16 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(options: { frontend?: () => Promise<RequestHandler>; log?: (line: string) => void } = {}): Promise<RunningApp> {
+export interface StartOptions {
+  frontend?: () => Promise<RequestHandler>;
+  log?: (line: string) => void;
+  /** Where the configuration is read from (tests start apps on their own settings). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const log = options.log ?? console.log;
-  const config = loadConfig();
+  const config = loadConfig(options.env ?? process.env);
   const db = await connectDatabase(config, log);
   let server: Server | undefined;
   const stop = async () => {

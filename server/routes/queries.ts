@@ -7,12 +7,12 @@
  *   DELETE /api/queries/:name         delete it
  *   POST   /api/cypher                ad-hoc read-only Cypher with {query, params}
  */
-import { Router, type ErrorRequestHandler } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { CypherRequestSchema, QueryNameSchema, RunQueryRequestSchema, SavedQueryInputSchema, type SavedQueryInfo } from '../../model/api.js';
 import type { AppDeps } from '../app.js';
 import { requireToken } from '../auth.js';
-import { AppError, BadRequestError, ConflictError, NotFoundError } from '../errors.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import type { QueryCatalog } from '../queries/catalog.js';
 import { runQuery, vetQuery } from '../queries/run.js';
 import { paramProblems, RESERVED_QUERY_NAMES } from '../queries/saved.js';
