@@ -89,8 +89,8 @@ export async function loadStories(
   options: { batchSize?: number; keepDetails?: boolean; loader?: GraphLoader } = {},
 ): Promise<LoadResult> {
   const { batchSize = 200, keepDetails = false } = options;
-  // Without a run-wide loader (an API upload), facts are finalised right here.
-  const loader = options.loader ?? new GraphLoader(db);
+  // Without a run-wide loader (an API upload), each batch's facts are finalised in its own transaction.
+  const loader = options.loader ?? new GraphLoader(db, undefined, { finalizeEachBatch: true });
   const result: LoadResult = { stories: 0, facts: 0, evidence: 0, problems: [], loaded: [], extractSeconds: 0, loadSeconds: 0 };
   for (let i = 0; i < stories.length; i += batchSize) {
     const t0 = performance.now();

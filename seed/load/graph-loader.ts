@@ -63,9 +63,17 @@ export class GraphLoader {
   /** The batch Neo4j is writing now; at most one at a time. */
   private inFlight: Promise<void> = Promise.resolve();
 
+  /**
+   * `finalizeEachBatch`: recompute the support of a batch's facts inside the batch's own transaction,
+   * so the story and its facts' counts land together or not at all. For small loads (an API upload),
+   * where a database lost between the batch and a separate finish() must not leave a stored story
+   * whose facts were never counted (a re-send would be skipped as unchanged). Bulk seeding keeps the
+   * single finish() pass: hub facts have thousands of quotes.
+   */
   constructor(
     private readonly db: Database,
     private readonly timer?: StatementTimer,
+    private readonly options: { finalizeEachBatch?: boolean } = {},
   ) {}
 
   private async run(tx: ManagedTransaction, name: string, cypher: string, params: Record<string, unknown>) {
@@ -115,7 +123,7 @@ export class GraphLoader {
     let facts = 0;
     for (const [type, factRows] of rows.factsByType) {
       facts += factRows.length;
-      for (const row of factRows) this.touched.set(row.key, { type, ...row });
+      if (!this.options.finalizeEachBatch) for (const row of factRows) this.touched.set(row.key, { type, ...row });
     }
     return { stories: rows.stories.length, facts, evidence: rows.evidence.length };
   }
@@ -156,6 +164,9 @@ export class GraphLoader {
           for (const row of sorted) committedFacts.push(row.key);
         }
         await Promise.all(pending);
+        if (this.options.finalizeEachBatch) {
+          for (const [type, factRows] of rows.factsByType) await this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, factRows);
+        }
       }, TX);
       this.timer?.('whole transaction', performance.now() - started);
     } finally {
