@@ -11,7 +11,7 @@
  * The loader's statements, the API's type lists and the UI's styles, legend and filters follow
  * from the entry without further edits.
  */
-import { documentRelationTypes, entityLabels, factTypes, findRelation, nodeLabels, type EntityLabelOf, type FactTypeOf, type NodeLabelOf } from './schema/derive.js';
+import { documentRelationTypes, entityLabels, factTypes, nodeLabels, type EntityLabelOf, type FactTypeOf, type NodeLabelOf } from './schema/derive.js';
 import { MODEL, type Model } from './schema/model.js';
 import type { FactRelationSpec } from './schema/relations.js';
 
@@ -57,9 +57,4 @@ export function relationSpec(type: string): RelationSpec | undefined {
 /** True when `type` is a relation type of the model (narrows a string read from a file or the API). */
 export function isFactType(type: string): type is FactType {
   return relationByType.has(type);
-}
-
-/** The model's declaration of a fact type (with its typed properties), or undefined. */
-export function relationDeclaration(type: string): FactRelationSpec | undefined {
-  return findRelation(MODEL, type);
 }

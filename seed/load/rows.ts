@@ -4,7 +4,7 @@
  */
 import { ENTITY_LABELS, type EntityLabel, FACT_TYPES, type FactType, relationSpec } from '../../model/graph-model.js';
 import { claimProperty } from '../../model/schema/derive.js';
-import type { Entity, Extraction, Story } from '../../model/types.js';
+import type { Extraction, Story } from '../../model/types.js';
 import { createHash } from 'node:crypto';
 import { evidenceId, factKey } from './keys.js';
 
