@@ -1,4 +1,5 @@
 // The graph schema, applied idempotently at every start (IF NOT EXISTS).
+// GENERATED from model/schema/ by `npm run gen:schema`: edit the model, not this file.
 // One uniqueness constraint on `id` per node label of the model; a full-text index for search.
 CREATE CONSTRAINT country_id IF NOT EXISTS FOR (n:Country) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT official_id IF NOT EXISTS FOR (n:Official) REQUIRE n.id IS UNIQUE;
@@ -12,9 +13,9 @@ CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNI
 CREATE CONSTRAINT saved_query_id IF NOT EXISTS FOR (n:SavedQuery) REQUIRE n.id IS UNIQUE;
 // Every entity also carries the :Entity label, so "any entity by id" is one index lookup.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
-// Evidence points at the fact it supports by key.
-CREATE INDEX evidence_rel_key IF NOT EXISTS FOR (n:Evidence) ON (n.relKey);
+// Properties the model marks `indexed` (Evidence points at the fact it supports by key).
 CREATE INDEX story_published IF NOT EXISTS FOR (n:Story) ON (n.published);
+CREATE INDEX evidence_rel_key IF NOT EXISTS FOR (n:Evidence) ON (n.relKey);
 // Full-text search over entity names and aliases (aliasText: the aliases joined) and story titles.
 CREATE FULLTEXT INDEX search_names IF NOT EXISTS FOR (n:Country|Official|Person|Company|Organization|Outlet|Place|Story) ON EACH [n.name, n.aliasText, n.title];
 // A fact by its key (GET /api/facts/:key, a story's facts): one relationship index per fact type.

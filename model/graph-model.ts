@@ -1,65 +1,60 @@
 /**
- * The data model as data: node labels and relation types declared once, read by the extractor,
- * the loader, the API and the UI. Adding a relation type here is enough for it to be loaded,
- * served, filtered and drawn.
+ * The data model's public entry. The model itself is data in model/schema/ (labels.ts,
+ * relations.ts, model.ts); this module derives the lists and types the rest of the code reads.
+ * Plain data without zod, so the client bundles it cheaply; the zod enums and property validators
+ * are in model/validation.ts.
+ *
+ * Adding a relation type takes one entry in model/schema/relations.ts (phrase, symmetry, colour,
+ * typed properties) and its trigger patterns in seed/catalog/relation-patterns.json; then
+ * `npm run gen:schema` and `npm run gen:docs` rewrite cypher/schema.cypher (its key index) and the
+ * tables of docs/graph-shape.md, and tests/unit/model-derived.test.ts fails until both are current.
+ * The loader's statements, the API's type lists and the UI's styles, legend and filters follow
+ * from the entry without further edits.
  */
+import { documentRelationTypes, entityLabels, factTypes, nodeLabels, type EntityLabelOf, type FactTypeOf, type NodeLabelOf } from './schema/derive.js';
+import { MODEL, type Model } from './schema/model.js';
+import type { FactRelationSpec } from './schema/relations.js';
 
-export const ENTITY_LABELS = ['Country', 'Official', 'Person', 'Company', 'Organization', 'Outlet', 'Place'] as const;
-export type EntityLabel = (typeof ENTITY_LABELS)[number];
+export { MODEL, type GraphModel, type Model } from './schema/model.js';
+export type { LabelSpec, NodeShape } from './schema/labels.js';
+export type { DocumentRelationSpec, FactRelationSpec } from './schema/relations.js';
+export type { PropertySpec, PropertyType } from './schema/property.js';
+
+export type EntityLabel = EntityLabelOf<Model>;
+export type NodeLabel = NodeLabelOf<Model>;
+/** A relation type of the model: a literal union, so a typo'd type does not compile. */
+export type FactType = FactTypeOf<Model>;
+
+export const ENTITY_LABELS: readonly EntityLabel[] = entityLabels(MODEL);
 
 /** Every node label, including the document-side ones. Each has a uniqueness constraint on `id`. */
-export const NODE_LABELS = [...ENTITY_LABELS, 'Story', 'Evidence', 'SavedQuery'] as const;
-export type NodeLabel = (typeof NODE_LABELS)[number];
+export const NODE_LABELS: readonly NodeLabel[] = nodeLabels(MODEL);
 
 /** The id prefix of each label: `country:CHN`, `company:cosco`, `story:3f9a…`. */
-export const ID_PREFIX: Record<NodeLabel, string> = {
-  Country: 'country',
-  Official: 'official',
-  Person: 'person',
-  Company: 'company',
-  Organization: 'org',
-  Outlet: 'outlet',
-  Place: 'place',
-  Story: 'story',
-  Evidence: 'ev',
-  SavedQuery: 'query',
-};
+export const ID_PREFIX = Object.fromEntries(MODEL.labels.map((l) => [l.name, l.idPrefix])) as Record<NodeLabel, string>;
 
-export interface RelationSpec {
-  /** Relationship type in Neo4j. */
-  type: string;
-  /** A short phrase for edge labels and briefs: "China trades with Russia". */
-  phrase: string;
-  /** Properties the fact may carry besides the bookkeeping ones. */
-  props: readonly string[];
-  /** True when A→B means the same as B→A (stored once, with endpoints in id order). */
-  symmetric: boolean;
+/** A fact relation type as the extractor, loader and UI read it: its declaration plus its property names. */
+export interface RelationSpec extends FactRelationSpec {
+  readonly type: FactType;
+  /** Names of the properties the fact may carry besides the bookkeeping ones. */
+  readonly props: readonly string[];
 }
 
 /** Typed facts between entities. Each carries key, storyCount, outletCount, firstReported, lastReported. */
-export const RELATIONS: readonly RelationSpec[] = [
-  { type: 'TRADES_WITH', phrase: 'trades with', props: ['value', 'currency', 'year'], symmetric: true },
-  { type: 'OWNS_STAKE', phrase: 'owns a stake in', props: ['percent'], symmetric: false },
-  { type: 'ACQUIRED', phrase: 'acquired', props: ['asset'], symmetric: false },
-  { type: 'SANCTIONS', phrase: 'sanctions', props: [], symmetric: false },
-  { type: 'EXPORT_CONTROLS', phrase: 'controls exports of', props: ['item'], symmetric: false },
-  { type: 'BUILT', phrase: 'built', props: [], symmetric: false },
-  { type: 'LOCATED_IN', phrase: 'is located in', props: [], symmetric: false },
-  { type: 'LEADS', phrase: 'leads', props: ['role'], symmetric: false },
-  { type: 'MEETS', phrase: 'meets', props: [], symmetric: true },
-  { type: 'ACCUSES', phrase: 'accuses', props: [], symmetric: false },
-  { type: 'INVESTIGATES', phrase: 'investigates', props: [], symmetric: false },
-  { type: 'HACKED', phrase: 'hacked', props: [], symmetric: false },
-  { type: 'STATIONED_IN', phrase: 'is stationed in', props: [], symmetric: false },
-  { type: 'EMPLOYED_BY', phrase: 'is employed by', props: ['role'], symmetric: false },
-] as const;
+export const RELATIONS: readonly RelationSpec[] = MODEL.relations.map((r) => ({ ...r, props: r.properties.map((p) => p.name) }));
 
-export const FACT_TYPES = RELATIONS.map((r) => r.type);
-export type FactType = (typeof RELATIONS)[number]['type'];
+export const FACT_TYPES: readonly FactType[] = factTypes(MODEL);
 
 /** Document-side relationships. */
-export const DOCUMENT_RELATIONS = ['PUBLISHED_BY', 'MENTIONS', 'IN_STORY'] as const;
+export const DOCUMENT_RELATIONS = documentRelationTypes(MODEL);
+
+const relationByType = new Map<string, RelationSpec>(RELATIONS.map((r) => [r.type, r]));
 
 export function relationSpec(type: string): RelationSpec | undefined {
-  return RELATIONS.find((r) => r.type === type);
+  return relationByType.get(type);
+}
+
+/** True when `type` is a relation type of the model (narrows a string read from a file or the API). */
+export function isFactType(type: string): type is FactType {
+  return relationByType.has(type);
 }

@@ -3,7 +3,7 @@
  * zod schemas where values cross a boundary (files, HTTP); plain types inferred from them.
  */
 import { z } from 'zod';
-import { ENTITY_LABELS } from './graph-model.js';
+import type { EntityLabel, FactType } from './graph-model.js';
 import { isAbsoluteHttpUrl } from './http-url.js';
 
 /** One story as parsed from a page (or posted as JSON). */
@@ -44,12 +44,12 @@ export const StoryInputSchema = z.object({
 });
 export type StoryInput = z.infer<typeof StoryInputSchema>;
 
-export const EntityLabelSchema = z.enum(ENTITY_LABELS);
+export { EntityLabelSchema, FactTypeSchema } from './validation.js';
 
 /** An entity found in text: a node to MERGE on its id. */
 export interface Entity {
   id: string;
-  label: (typeof ENTITY_LABELS)[number];
+  label: EntityLabel;
   name: string;
   aliases: string[];
   /** Extra properties: role, country (an entity id), kind, iso2, lat, lng, ownership… */
@@ -81,7 +81,8 @@ export interface Evidence {
 
 /** A typed fact between two entities, with the evidence from one story. */
 export interface Fact {
-  type: string;
+  /** A relation type of the model: a typo'd type does not compile. */
+  type: FactType;
   from: string;
   to: string;
   props: Record<string, string | number | null>;

@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Entity, Fact } from '../../model/types.js';
-import { RELATIONS, type RelationSpec } from '../../model/graph-model.js';
+import { RELATIONS, type FactType, type RelationSpec } from '../../model/graph-model.js';
 import type { Recognition, Span } from './recognizer.js';
 import type { Sentence, Token } from './text.js';
 
 interface Pattern {
-  type: string;
+  type: FactType;
   mode: 'active' | 'passive' | 'pair';
   triggers: string[];
   from: string[];
@@ -359,7 +359,7 @@ function factKey(type: string, from: string, to: string, start: number): string 
   return `${type}|${from}|${to}|${start}`;
 }
 
-function emit(sink: FactSink, type: string, from: Entity, to: Entity, props: Fact['props'], sentIdx: number, conf: number): void {
+function emit(sink: FactSink, type: FactType, from: Entity, to: Entity, props: Fact['props'], sentIdx: number, conf: number): void {
   if (from.id === to.id) return;
   const { ctx, facts } = sink;
   const spec = SPEC.get(type);

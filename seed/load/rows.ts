@@ -2,8 +2,9 @@
  * Turns stories and their extractions into the flat rows the load statements UNWIND.
  * Pure: no database, so the shape of what gets written is tested without Neo4j.
  */
-import { ENTITY_LABELS, type EntityLabel, FACT_TYPES, relationSpec } from '../../model/graph-model.js';
-import type { Entity, Extraction, Story } from '../../model/types.js';
+import { ENTITY_LABELS, type EntityLabel, FACT_TYPES, type FactType, relationSpec } from '../../model/graph-model.js';
+import { claimProperty } from '../../model/schema/derive.js';
+import type { Extraction, Story } from '../../model/types.js';
 import { createHash } from 'node:crypto';
 import { evidenceId, factKey } from './keys.js';
 
@@ -29,7 +30,7 @@ export interface LoadRows {
   publishedBy: Array<{ story: string; outlet: string }>;
   mentions: Array<{ story: string; entity: string; count: number; first: string }>;
   evidence: Array<{
-    id: string; relKey: string; factType: string; storyId: string; quote: string; start: number; end: number;
+    id: string; relKey: string; factType: FactType; storyId: string; quote: string; start: number; end: number;
     /** How many times this story states this quote for this fact; the offsets are the first time's. */
     occurrences: number;
     confidence: number; extractor: string; extractorVersion: string; claim: string; outlet: string | null; published: string | null;
@@ -39,7 +40,7 @@ export interface LoadRows {
     from: string;
     to: string;
   }>;
-  factsByType: Map<string, Array<{ key: string; from: string; to: string }>>;
+  factsByType: Map<FactType, Array<{ key: string; from: string; to: string }>>;
 }
 
 /** Keeps only property values Neo4j can store (null removes a property, so drop nulls). */
@@ -52,10 +53,10 @@ function storable<T extends Record<string, unknown>>(props: T): Record<string, s
 }
 
 /** The stated values of the type's model properties, prefixed `claim_` for the Evidence node. */
-function claimValues(type: string, props: Record<string, unknown>): Record<string, string | number | boolean> {
+function claimValues(type: FactType, props: Record<string, unknown>): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(storable(props))) {
-    if (relationSpec(type)?.props.includes(key)) out[`claim_${key}`] = value;
+    if (relationSpec(type)?.props.includes(key)) out[claimProperty(key)] = value;
   }
   return out;
 }
@@ -127,7 +128,8 @@ export function buildRows(stories: Story[], extractions: Extraction[]): LoadRows
     perFact.clear();
     for (const fact of extraction.facts) {
       const facts = rows.factsByType.get(fact.type);
-      if (!facts) continue; // not a relation type of the model
+      // Fact.type is a FactType, so this only fires for a value that bypassed the types (a cast).
+      if (!facts) throw new Error(`story ${story.id}: fact type "${fact.type}" is not a relation type of the model (model/schema/relations.ts)`);
       const key = factKey(fact.type, fact.from, fact.to);
       const ev = fact.evidence;
       const id = evidenceId(key, story.id, ev.start);

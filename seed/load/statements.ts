@@ -1,9 +1,10 @@
 /**
  * The load statements: parameterised UNWIND … MERGE, one per row kind. Labels and relationship
  * types cannot be parameters in Cypher 5, so the per-label and per-type statements are generated
- * from the model's fixed lists (model/graph-model.ts) — never from input.
+ * from the model's fixed lists (model/schema/, read through model/graph-model.ts) — never from input.
  */
-import { ENTITY_LABELS, FACT_TYPES, RELATIONS, type EntityLabel, type RelationSpec } from '../../model/graph-model.js';
+import { ENTITY_LABELS, FACT_TYPES, RELATIONS, type EntityLabel, type FactType, type RelationSpec } from '../../model/graph-model.js';
+import { claimProperty } from '../../model/schema/derive.js';
 
 /**
  * MERGEs each story and says whether its extraction must be written: `write` is true when this
@@ -77,7 +78,7 @@ SET ev += r.claimValues
 CREATE (ev)-[:IN_STORY]->(s)`;
 
 /** MERGEs each fact between its endpoints; its support is filled in by FINALIZE_FACTS. */
-function mergeFacts(type: string): string {
+function mergeFacts(type: FactType): string {
   return `
 UNWIND $rows AS r
 MATCH (a:Entity {id: r.from})
@@ -94,7 +95,7 @@ export const MERGE_FACTS: ReadonlyMap<string, string> = new Map(FACT_TYPES.map((
  * written (at the end of a seeding run, not per batch: hub facts have thousands of quotes).
  */
 function finalizeFacts(spec: RelationSpec): string {
-  const claimValues = spec.props.map((prop) => `f.${prop} = best.claim_${prop}`);
+  const claimValues = spec.props.map((prop) => `f.${prop} = best.${claimProperty(prop)}`);
   return `
 UNWIND $rows AS r
 MATCH ()-[f:${spec.type} {key: r.key}]->()

@@ -1,11 +1,13 @@
 /**
- * The Cytoscape stylesheet. Colours and shapes come from visuals.ts; state shows through classes
- * the view sets (filtered, pinned, faded, highlighted), never through per-element inline styles.
+ * The Cytoscape stylesheet. Colours and shapes come from the model through visuals.ts, one rule per
+ * label and relation type the model draws; state shows through classes the view sets (filtered,
+ * pinned, faded, highlighted), never through per-element inline styles.
  */
 import type { StylesheetJson } from 'cytoscape';
-import { NODE_TYPES, RELATION_TYPES } from './visuals.js';
+import { MODEL, type GraphModel } from '../../../model/graph-model.js';
+import { nodeVisuals, relationVisuals } from './visuals.js';
 
-export function stylesheet(): StylesheetJson {
+export function stylesheet(model: GraphModel = MODEL): StylesheetJson {
   return [
     {
       selector: 'node',
@@ -28,7 +30,7 @@ export function stylesheet(): StylesheetJson {
         'border-color': '#ffffff',
       },
     },
-    ...NODE_TYPES.map((t) => ({
+    ...nodeVisuals(model).map((t) => ({
       selector: `node[type = "${t.label}"]`,
       style: { 'background-color': t.colour, shape: t.shape as 'ellipse' },
     })),
@@ -53,7 +55,7 @@ export function stylesheet(): StylesheetJson {
         opacity: 0.9,
       },
     },
-    ...RELATION_TYPES.map((r) => ({
+    ...relationVisuals(model).map((r) => ({
       selector: `edge[type = "${r.type}"]`,
       style: { 'line-color': r.colour, 'target-arrow-color': r.colour },
     })),

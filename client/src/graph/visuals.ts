@@ -1,8 +1,11 @@
 /**
- * How each node type and relation type draws, keyed by the labels and relation types declared in
- * model/graph-model.ts. The legend, the stylesheet and the filters all read this one table.
+ * How each node type and relation type draws, derived from the model (model/schema/): every label
+ * and relation type that can appear on the canvas, with the colour, shape and phrase declared
+ * there. The legend, the stylesheet and the filters all read these lists; each is a function of a
+ * model value so a model with one more entry draws one more type.
  */
-import { DOCUMENT_RELATIONS, ENTITY_LABELS, RELATIONS, relationSpec } from '../../../model/graph-model.js';
+import { MODEL, type GraphModel } from '../../../model/graph-model.js';
+import { findRelation } from '../../../model/schema/derive.js';
 
 export interface NodeVisual {
   /** Neo4j label. */
@@ -13,32 +16,6 @@ export interface NodeVisual {
   shape: string;
 }
 
-const NODE_LOOK: Record<string, Omit<NodeVisual, 'label'>> = {
-  Country: { plural: 'Countries', colour: '#2f6fd6', shape: 'ellipse' },
-  Official: { plural: 'Officials', colour: '#c0392b', shape: 'diamond' },
-  Person: { plural: 'People', colour: '#e67e22', shape: 'ellipse' },
-  Company: { plural: 'Companies', colour: '#16a085', shape: 'round-rectangle' },
-  Organization: { plural: 'Organisations', colour: '#8e44ad', shape: 'hexagon' },
-  Outlet: { plural: 'Outlets', colour: '#7f8c8d', shape: 'vee' },
-  Place: { plural: 'Places', colour: '#b8860b', shape: 'triangle' },
-  Story: { plural: 'Stories', colour: '#5d6d7e', shape: 'rectangle' },
-};
-const FALLBACK = { plural: 'Other', colour: '#95a5a6', shape: 'ellipse' };
-
-/** Every type the view knows, in legend order: the entity labels, then stories. */
-export const NODE_TYPES: NodeVisual[] = [...ENTITY_LABELS, 'Story'].map((label) => ({ label, ...(NODE_LOOK[label] ?? FALLBACK) }));
-
-export function nodeVisual(label: string): NodeVisual {
-  return NODE_TYPES.find((t) => t.label === label) ?? { label, ...FALLBACK };
-}
-
-/** The type of a node from its labels: the first one the model knows, ignoring the generic `Entity`. */
-export function nodeType(labels: readonly string[]): string {
-  return labels.find((l) => NODE_LOOK[l]) ?? labels.find((l) => l !== 'Entity') ?? 'Other';
-}
-
-const RELATION_COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#393b79', '#637939', '#843c39', '#7b4173', '#3182bd'];
-
 export interface RelationVisual {
   type: string;
   phrase: string;
@@ -47,17 +24,46 @@ export interface RelationVisual {
   fact: boolean;
 }
 
-export const RELATION_TYPES: RelationVisual[] = [
-  ...RELATIONS.map((r, i) => ({ type: r.type, phrase: r.phrase, colour: RELATION_COLOURS[i % RELATION_COLOURS.length]!, fact: true })),
-  ...DOCUMENT_RELATIONS.filter((t) => t !== 'IN_STORY').map((t) => ({ type: t, phrase: t === 'MENTIONS' ? 'mentions' : 'is published by', colour: '#b3b6b7', fact: false })),
-];
-
-export function relationVisual(type: string): RelationVisual {
-  return RELATION_TYPES.find((r) => r.type === type) ?? { type, phrase: type.toLowerCase().replace(/_/g, ' '), colour: '#999', fact: false };
+/** Every node type a model draws, in legend order: the entity labels, then the documents (stories, evidence). */
+export function nodeVisuals(model: GraphModel): NodeVisual[] {
+  return model.labels.filter((l) => l.onCanvas).map((l) => ({ label: l.name, plural: l.plural, colour: l.colour, shape: l.shape }));
 }
 
-export function isFact(type: string): boolean {
-  return relationSpec(type) !== undefined;
+/** Every relation type a model draws, in legend order: the fact types, then the document relations. */
+export function relationVisuals(model: GraphModel): RelationVisual[] {
+  return [
+    ...model.relations.map((r) => ({ type: r.type, phrase: r.phrase, colour: r.colour, fact: true })),
+    ...model.documentRelations.filter((r) => r.onCanvas).map((r) => ({ type: r.type, phrase: r.phrase, colour: r.colour, fact: false })),
+  ];
+}
+
+/** What the legend lists: every node type and relation type of the model that can be drawn. */
+export function legendEntries(model: GraphModel): { types: NodeVisual[]; relations: RelationVisual[] } {
+  return { types: nodeVisuals(model), relations: relationVisuals(model) };
+}
+
+export const NODE_TYPES: NodeVisual[] = nodeVisuals(MODEL);
+export const RELATION_TYPES: RelationVisual[] = relationVisuals(MODEL);
+
+const FALLBACK = { plural: 'Other', colour: '#95a5a6', shape: 'ellipse' };
+const nodeByLabel = new Map(NODE_TYPES.map((t) => [t.label, t]));
+const relationByType = new Map(RELATION_TYPES.map((r) => [r.type, r]));
+
+export function nodeVisual(label: string): NodeVisual {
+  return nodeByLabel.get(label) ?? { label, ...FALLBACK };
+}
+
+/** The type of a node from its labels: the first one the model draws, ignoring the generic `Entity`. */
+export function nodeType(labels: readonly string[]): string {
+  return labels.find((l) => nodeByLabel.has(l)) ?? labels.find((l) => l !== 'Entity') ?? 'Other';
+}
+
+export function relationVisual(type: string): RelationVisual {
+  return relationByType.get(type) ?? { type, phrase: type.toLowerCase().replace(/_/g, ' '), colour: '#999', fact: false };
+}
+
+export function isFact(type: string, model: GraphModel = MODEL): boolean {
+  return findRelation(model, type) !== undefined;
 }
 
 /** "245 bn", "1.2 m": compact numbers for edge labels. */
@@ -71,16 +77,19 @@ export function compactNumber(n: number): string {
   return String(n);
 }
 
-/** The edge label: the relation type and the values it carries ("TRADES_WITH 245 bn USD 2024"). */
-export function edgeLabel(type: string, props: Record<string, unknown>): string {
-  const spec = relationSpec(type);
+/**
+ * The edge label: the relation type and the values it carries ("TRADES_WITH 245 bn USD 2024"), each
+ * shown as its property declares (`percent`: 60%, `compact`: 245 bn).
+ */
+export function edgeLabel(type: string, props: Record<string, unknown>, model: GraphModel = MODEL): string {
+  const spec = findRelation(model, type);
   if (!spec) return type;
   const parts: string[] = [];
-  for (const key of spec.props) {
-    const v = props[key];
+  for (const p of spec.properties) {
+    const v = props[p.name];
     if (v === null || v === undefined || v === '') continue;
-    if (key === 'percent') parts.push(`${v}%`);
-    else if (key === 'value' && typeof v === 'number') parts.push(compactNumber(v));
+    if (p.display === 'percent') parts.push(`${v}%`);
+    else if (p.display === 'compact' && typeof v === 'number') parts.push(compactNumber(v));
     else parts.push(String(v));
   }
   return parts.length ? `${type} ${parts.join(' ')}` : type;

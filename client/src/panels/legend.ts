@@ -1,10 +1,17 @@
-/** The legend over the canvas; each entry also switches its type on and off. */
+/**
+ * The legend over the canvas: every node type and relation type the model draws (legendEntries),
+ * with its colour and how many are on the canvas; each entry also switches its type on and off.
+ * Types on the canvas that the model does not know (a Cypher query can return any) follow.
+ */
 import type { Core } from 'cytoscape';
+import { MODEL, type GraphModel } from '../../../model/graph-model.js';
 import { fill, h } from '../dom.js';
-import { NODE_TYPES, relationVisual } from '../graph/visuals.js';
+import { legendEntries, relationVisual } from '../graph/visuals.js';
 import type { State } from '../state.js';
 
-export function legend(root: HTMLElement, toggleType: (type: string) => void, toggleRelation: (type: string) => void) {
+export function legend(root: HTMLElement, toggleType: (type: string) => void, toggleRelation: (type: string) => void, model: GraphModel = MODEL) {
+  const entries = legendEntries(model);
+  const known = new Set(entries.relations.map((r) => r.type));
   return (cy: Core, state: State) => {
     const nodeCounts = new Map<string, number>();
     cy.nodes().forEach((n) => {
@@ -18,10 +25,11 @@ export function legend(root: HTMLElement, toggleType: (type: string) => void, to
     });
     const hiddenTypes = new Set(state.filters.hiddenTypes);
     const hiddenRels = new Set(state.filters.hiddenRelations);
+    const relations = [...entries.relations, ...[...relCounts.keys()].filter((t) => !known.has(t)).sort().map(relationVisual)];
     fill(
       root,
       h('h4', {}, 'Types'),
-      ...NODE_TYPES.map((t) =>
+      ...entries.types.map((t) =>
         h(
           'button',
           {
@@ -37,20 +45,21 @@ export function legend(root: HTMLElement, toggleType: (type: string) => void, to
           h('span', { class: 'count' }, String(nodeCounts.get(t.label) ?? 0)),
         ),
       ),
-      relCounts.size ? h('h4', {}, 'Relations') : null,
-      ...[...relCounts.keys()].sort().map((type) =>
+      h('h4', {}, 'Relations'),
+      ...relations.map((r) =>
         h(
           'button',
           {
             type: 'button',
-            class: `legend-item${hiddenRels.has(type) ? ' off' : ''}`,
-            dataset: { relation: type },
-            aria: { pressed: String(!hiddenRels.has(type)) },
-            on: { click: () => toggleRelation(type) },
+            class: `legend-item${hiddenRels.has(r.type) ? ' off' : ''}${relCounts.get(r.type) ? '' : ' absent'}`,
+            title: `${hiddenRels.has(r.type) ? 'Show' : 'Hide'} "${r.phrase}"`,
+            dataset: { relation: r.type },
+            aria: { pressed: String(!hiddenRels.has(r.type)) },
+            on: { click: () => toggleRelation(r.type) },
           },
-          h('span', { class: 'swatch line', style: { background: relationVisual(type).colour } }),
-          type,
-          h('span', { class: 'count' }, String(relCounts.get(type))),
+          h('span', { class: 'swatch line', style: { background: r.colour } }),
+          r.type,
+          h('span', { class: 'count' }, String(relCounts.get(r.type) ?? 0)),
         ),
       ),
     );
