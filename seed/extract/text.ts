@@ -52,9 +52,6 @@ function isLetter(c: number): boolean {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
-function isUpperChar(ch: string): boolean {
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-}
 function isApos(c: number): boolean {
   return c === 39 || c === 0x2019;
 }

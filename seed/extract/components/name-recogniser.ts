@@ -6,7 +6,6 @@
  * (doc.pendingPeople) for the "people" component, which links their roles once every organisation is known.
  */
 import type { Entity } from '../../../model/types.js';
-import type { EntityLabel } from '../../../model/graph-model.js';
 import type { Component, Doc, RoleClass } from '../document.js';
 import type { HeadKind } from '../lexicon.js';
 import { appositive, appPersonOf, roleAt, roleBefore } from '../role-phrases.js';
@@ -160,6 +159,8 @@ function classifyRun(doc: Doc, run: Run): void {
   if (!(role || titled || before)) {
     const a = appMemo === undefined ? (appMemo = appositive(doc, t1)) : appMemo;
     nonPersonCue = !!a && !a.role && !!a.cue && !doc.lex.personNouns.has(a.cue);
+    // "<Name> is a … company": a copula naming what the name is decides against a person
+    if (!nonPersonCue) nonPersonCue = isCopula(doc, t1, doc.lex.companyCue);
   }
   const personish =
     shortOk &&
