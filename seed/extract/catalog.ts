@@ -3,67 +3,19 @@
  * once (lazily) into a token trie gazetteer. Lookups walk lowercased tokens, so matching is linear in
  * the text and independent of the number of entries.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 import worldCountriesData, { type Country as WorldCountry } from 'world-countries';
-
-const worldCountries = worldCountriesData as unknown as WorldCountry[];
 import type { Entity } from '../../model/types.js';
 import { ID_PREFIX, type EntityLabel } from '../../model/graph-model.js';
+import { loadCatalogFile } from './data/read.js';
+import { catalogEntries, countryAliasesFile, lexiconFile, placesFile, type CatalogEntry, type Lexicon } from './data/schemas.js';
+import { outletDictionary } from './data/outlets.js';
 import { slugify, tokenize, type Token } from './text.js';
+import { trieInsert, trieNode, type TrieNode } from './trie.js';
 
-const CATALOG_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'catalog');
+const worldCountries = worldCountriesData as unknown as WorldCountry[];
 
-function readJson<T>(name: string): T {
-  return JSON.parse(readFileSync(join(CATALOG_DIR, name), 'utf8')) as T;
-}
-
-export interface Lexicon {
-  roles: { head: string[]; gov: string[]; corp: string[]; other: string[] };
-  titles: string[];
-  speechVerbs: string[];
-  personNouns: string[];
-  orgHeads: Record<string, string[]>;
-  companyHeads: string[];
-  outletHeads: string[];
-  placeHeads: Record<string, string[]>;
-  companyCues: string[];
-  orgCues: string[];
-  outletCues: string[];
-  placeCues: string[];
-  locPrepositions: string[];
-  connectors: string[];
-  givenNames: string[];
-  surnamePrefixesAsian: string[];
-  commonCapitalised: string[];
-}
-
-interface CountryAliasFile {
-  include: string[];
-  exclude: string[];
-  aliases: Record<string, string[]>;
-  demonyms: Record<string, string[]>;
-  caseSensitive: string[];
-  ambiguous: string[];
-  notAlias: string[];
-}
-
-interface RawEntry {
-  id?: string;
-  name: string;
-  aliases?: string[];
-  role?: string;
-  country?: string;
-  org?: string;
-  kind?: string;
-  ownership?: string;
-}
-
-interface PlacesFile {
-  entries: RawEntry[];
-  [kind: string]: Record<string, string[]> | RawEntry[];
-}
+export type { Lexicon } from './data/schemas.js';
+export type RoleClass = 'head' | 'gov' | 'corp' | 'other';
 
 /** One surface form of an entity, tokenised. */
 export interface Alias {
@@ -77,15 +29,8 @@ export interface Alias {
   demonym: boolean;
 }
 
-export interface RoleNode {
-  next: Map<string, RoleNode>;
-  cls: 'head' | 'gov' | 'corp' | 'other' | null;
-}
-
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  aliases: number[];
-}
+/** A role-phrase trie node: the class of the role phrase ending here. */
+export type RoleNode = TrieNode<RoleClass>;
 
 export interface GazMatch {
   t0: number;
@@ -98,7 +43,8 @@ export interface Catalog {
   entities: Entity[];
   byId: Map<string, Entity>;
   aliases: Alias[];
-  root: TrieNode;
+  /** Alias indexes by their lowercased tokens. */
+  root: TrieNode<number[]>;
   /**
    * First words (lowercased) of the few aliases whose first token is neither capitalised nor all caps
    * ("the Kremlin", "von der Leyen"). A lowercase token that is not one of them cannot start a match.
@@ -108,15 +54,11 @@ export interface Catalog {
   /** ISO alpha-3 → country entity. */
   countryByIso3: Map<string, Entity>;
   /** Role phrases (lowercase, space-joined) → class. */
-  roleClass: Map<string, 'head' | 'gov' | 'corp' | 'other'>;
+  roleClass: Map<string, RoleClass>;
   maxRoleLen: number;
   /** Role phrases as token tries, read forwards and backwards (no string building while scanning). */
   roleFwd: RoleNode;
   roleRev: RoleNode;
-}
-
-function newNode(): TrieNode {
-  return { next: new Map(), aliases: [] };
 }
 
 /** Memo of ids per label and surface: the same names recur across stories, and slugify is costly. */
@@ -139,10 +81,10 @@ function buildCatalog(): Catalog {
   const entities: Entity[] = [];
   const byId = new Map<string, Entity>();
   const aliases: Alias[] = [];
-  const root = newNode();
+  const root = trieNode<number[]>();
   const lowerStarts = new Set<string>();
-  const countryFile = readJson<CountryAliasFile>('country-aliases.json');
-  const lexicon = readJson<Lexicon>('lexicon.json');
+  const countryFile = loadCatalogFile('country-aliases.json', countryAliasesFile);
+  const lexicon: Lexicon = loadCatalogFile('lexicon.json', lexiconFile);
   const exactSet = new Set(countryFile.caseSensitive);
   const ambiguousSet = new Set(countryFile.ambiguous);
   const notAlias = new Set(countryFile.notAlias);
@@ -160,21 +102,14 @@ function buildCatalog(): Catalog {
       ambiguous: ambiguousSet.has(s),
       demonym,
     };
-    let node = root;
-    for (const t of toks) {
-      let nx = node.next.get(t.lower);
-      if (!nx) {
-        nx = newNode();
-        node.next.set(t.lower, nx);
-      }
-      node = nx;
-    }
+    const node = trieInsert(root, toks.map((t) => t.lower));
+    const here = (node.value ??= []);
     // one alias per (entity, surface)
-    for (const a of node.aliases) {
+    for (const a of here) {
       const other = aliases[a]!;
       if (other.entity === entityIdx && other.tokens.map((x) => x.text).join(' ') === alias.tokens.map((x) => x.text).join(' ')) return;
     }
-    node.aliases.push(aliases.length);
+    here.push(aliases.length);
     aliases.push(alias);
     if (!toks[0]!.cap && !toks[0]!.upper) lowerStarts.add(toks[0]!.lower);
   };
@@ -231,7 +166,7 @@ function buildCatalog(): Catalog {
 
   const countryRef = (iso?: string): string | null => (iso && countryByIso3.has(iso) ? `country:${iso}` : null);
 
-  const fromRaw = (label: EntityLabel, r: RawEntry): void => {
+  const fromRaw = (label: EntityLabel, r: CatalogEntry): void => {
     const props: Entity['props'] = {};
     if (r.role) props.role = r.role;
     if (r.kind) props.kind = r.kind;
@@ -250,16 +185,19 @@ function buildCatalog(): Catalog {
     addEntity(e, r.aliases ?? []);
   };
 
-  for (const r of readJson<RawEntry[]>('officials.json')) fromRaw('Official', r);
-  for (const r of readJson<RawEntry[]>('people.json')) fromRaw('Person', r);
-  for (const r of readJson<RawEntry[]>('companies.json')) fromRaw('Company', r);
-  for (const r of readJson<RawEntry[]>('organizations.json')) fromRaw('Organization', r);
-  for (const r of readJson<RawEntry[]>('outlets.json')) fromRaw('Outlet', { ...r, ownership: r.ownership ?? 'unknown' });
+  for (const r of loadCatalogFile('officials.json', catalogEntries)) fromRaw('Official', r);
+  for (const r of loadCatalogFile('people.json', catalogEntries)) fromRaw('Person', r);
+  for (const r of loadCatalogFile('companies.json', catalogEntries)) fromRaw('Company', r);
+  for (const r of loadCatalogFile('organizations.json', catalogEntries)) fromRaw('Organization', r);
+  for (const o of outletDictionary().outlets) {
+    if (o.entity === false) continue;
+    fromRaw('Outlet', { name: o.name, aliases: o.aliases, country: o.country, ownership: o.ownership ?? 'unknown' });
+  }
 
-  const places = readJson<PlacesFile>('places.json');
+  const places = loadCatalogFile('places.json', placesFile);
   for (const r of places.entries) fromRaw('Place', r);
   for (const [kind, group] of Object.entries(places)) {
-    if (kind === 'entries' || kind.startsWith('$') || Array.isArray(group)) continue;
+    if (kind === 'entries' || kind.startsWith('$') || Array.isArray(group) || typeof group !== 'object') continue;
     for (const [iso, names] of Object.entries(group)) {
       for (const n of names) fromRaw('Place', { name: n, kind, country: iso === 'NONE' ? undefined : iso });
     }
@@ -275,7 +213,7 @@ function buildCatalog(): Catalog {
     }
   }
 
-  const roleClass = new Map<string, 'head' | 'gov' | 'corp' | 'other'>();
+  const roleClass = new Map<string, RoleClass>();
   let maxRoleLen = 1;
   for (const cls of ['other', 'corp', 'gov', 'head'] as const) {
     for (const r of lexicon.roles[cls]) {
@@ -283,22 +221,12 @@ function buildCatalog(): Catalog {
       maxRoleLen = Math.max(maxRoleLen, r.split(' ').length);
     }
   }
-  const roleFwd: RoleNode = { next: new Map(), cls: null };
-  const roleRev: RoleNode = { next: new Map(), cls: null };
+  const roleFwd = trieNode<RoleClass>();
+  const roleRev = trieNode<RoleClass>();
   for (const [phrase, cls] of roleClass) {
     const words = tokenize(phrase).map((t) => t.lower);
-    for (const [root, seq] of [[roleFwd, words], [roleRev, [...words].reverse()]] as const) {
-      let node = root;
-      for (const w of seq) {
-        let nx = node.next.get(w);
-        if (!nx) {
-          nx = { next: new Map(), cls: null };
-          node.next.set(w, nx);
-        }
-        node = nx;
-      }
-      node.cls = cls;
-    }
+    trieInsert(roleFwd, words).value = cls;
+    trieInsert(roleRev, [...words].reverse()).value = cls;
     maxRoleLen = Math.max(maxRoleLen, words.length);
   }
   return { entities, byId, aliases, root, lowerStarts, lexicon, countryByIso3, roleClass, maxRoleLen, roleFwd, roleRev };
@@ -336,7 +264,7 @@ export function mayStartMatch(cat: Catalog, t: Token): boolean {
  * the first registered wins (countries, then officials, people, companies, organisations, outlets, places).
  */
 export function matchAt(cat: Catalog, toks: Token[], i: number): GazMatch | null {
-  let node: TrieNode | undefined = cat.root;
+  let node: TrieNode<number[]> | undefined = cat.root;
   let best: GazMatch | null = null;
   const sent = toks[i]!.sent;
   for (let j = i; j < toks.length; j++) {
@@ -344,8 +272,8 @@ export function matchAt(cat: Catalog, toks: Token[], i: number): GazMatch | null
     if (t.sent !== sent) break;
     node = node.next.get(t.lower);
     if (!node) break;
-    if (node.aliases.length) {
-      for (const ai of node.aliases) {
+    if (node.value) {
+      for (const ai of node.value) {
         const a = cat.aliases[ai]!;
         if (caseOk(a, toks, i)) {
           best = { t0: i, t1: j + 1, alias: a, entity: cat.entities[a.entity]! };

@@ -1,7 +1,10 @@
 /**
  * Text primitives for extraction: one linear tokenizer with character offsets, a sentence splitter that
- * knows abbreviations, and name normalisation. No regex loops per entity: every later stage walks tokens.
+ * knows abbreviations (word lists in seed/catalog/tokenizer.json), and name normalisation. No regex loops
+ * per entity: every later stage walks tokens.
  */
+import { loadCatalogFile } from './data/read.js';
+import { tokenizerFile } from './data/schemas.js';
 
 export interface Token {
   /** Surface text exactly as in the body (body.slice(start, end) === text). */
@@ -20,6 +23,10 @@ export interface Token {
   sent: number;
   /** A line break (or start of text) precedes this token. */
   nl: boolean;
+  /** Filled by an NLP stage when one runs (part of speech, lemma, named-entity tag); the rules do not need them. */
+  pos?: string;
+  lemma?: string;
+  ner?: string;
 }
 
 export interface Sentence {
@@ -30,21 +37,13 @@ export interface Sentence {
   t1: number;
 }
 
+const WORDS = loadCatalogFile('tokenizer.json', tokenizerFile);
 /** Abbreviations written with a final period that do not end a sentence. */
-const ABBREV = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'capt', 'cmdr', 'adm', 'sgt', 'st', 'jr', 'sr',
-  'rev', 'hon', 'pres', 'amb', 'maj', 'messrs', 'mt', 'ft', 'vs', 'etc', 'no', 'nos', 'fig', 'approx', 'est', 'dept', 'univ',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'bros', 'e.g', 'i.e', 'al',
-]);
+const ABBREV: ReadonlySet<string> = new Set(WORDS.abbreviations);
 /** Abbreviations that may also close a sentence (then the next word decides). */
-const ABBREV_MAY_END = new Set(['inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'etc', 'jr', 'sr']);
+const ABBREV_MAY_END: ReadonlySet<string> = new Set(WORDS.abbreviationsMayEnd);
 /** Words that typically start a sentence; after "U.S." they signal a boundary. */
-const SENTENCE_STARTERS = new Set([
-  'the', 'a', 'an', 'in', 'on', 'at', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'these', 'those', 'but',
-  'and', 'however', 'meanwhile', 'according', 'after', 'before', 'since', 'while', 'as', 'there', 'his', 'her', 'their',
-  'our', 'some', 'many', 'for', 'if', 'when', 'with', 'also', 'yet', 'still', 'both', 'such', 'so', 'last', 'earlier',
-]);
+const SENTENCE_STARTERS: ReadonlySet<string> = new Set(WORDS.sentenceStarters);
 
 function isLetter(c: number): boolean {
   // ASCII letters, Latin-1/extended letters, and anything above the Latin blocks (CJK etc.)
@@ -52,9 +51,6 @@ function isLetter(c: number): boolean {
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
-}
-function isUpperChar(ch: string): boolean {
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 function isApos(c: number): boolean {
   return c === 39 || c === 0x2019;
@@ -216,7 +212,7 @@ export function splitSentences(tokens: Token[]): Sentence[] {
       const base = t.lower.replace(/\.$/, '');
       const dotted = t.text.length > 2 && t.text.charAt(1) === '.';
       if ((dotted || ABBREV_MAY_END.has(base)) && next.cap && SENTENCE_STARTERS.has(next.lower)) end = true;
-      // "… Hanwha Materials Corp. Kim Dae-jung, the chief executive": a company suffix then a new capitalised name
+      // "… Materials Corp. Kim Dae-jung, the chief executive": a company suffix then a new capitalised name
       else if (ABBREV_MAY_END.has(base) && base !== 'etc' && next.cap && next.kind === 'w' && !ABBREV_MAY_END.has(next.lower.replace(/\.$/, '')) && tokens[i + 2]?.cap && tokens[i + 2]?.kind === 'w') end = true;
     }
     if (end) {

@@ -4,7 +4,10 @@ import { ID_PREFIX } from '../../model/graph-model.js';
 
 const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-/** A fact is its type and its two endpoints (already in id order for symmetric types). */
+/**
+ * A fact is its type and its two endpoints (already in id order for symmetric types), across stories.
+ * (The extractor's occurrenceKey adds the sentence: it tells repeats within one story apart.)
+ */
 export function factKey(type: string, from: string, to: string): string {
   return `fact:${shortHash(`${type}|${from}|${to}`)}`;
 }

@@ -1,39 +1,32 @@
 /**
- * Picks a page's layout from its text (never from the file name), by counting each layout's markers:
- *   'source-line'  "Source: …" lines
- *   'takeaways'    "Important Takeaways:", "Read the original article…", wire datelines "CITY (Reuters) -", credit trailers
- *   'newswire'     "<Title> Read More »" lines
- * The layout with most markers wins; none → 'generic'.
+ * Picks a page's layout from its text (never from the file name), by counting each registered layout's
+ * markers (layouts/index.ts). The layout with most markers wins, ties to the first registered; none →
+ * the fallback ('generic').
  */
-import { newswireScore } from './newswire.js';
-import { isSourceLine } from './source-line.js';
-import { takeawaysScore } from './takeaways.js';
+import { FALLBACK_LAYOUT, LAYOUTS, type PageLayout } from './layouts/index.js';
 import { isFurniture, toLines } from './text.js';
 
-export type PageLayout = 'source-line' | 'takeaways' | 'newswire' | 'generic';
+export type { PageLayout } from './layouts/index.js';
 
 export interface Detection {
   layout: PageLayout;
-  /** Marker counts per layout, for diagnostics. */
-  scores: Record<Exclude<PageLayout, 'generic'>, number>;
+  /** Marker counts per registered layout, for diagnostics. */
+  scores: Record<(typeof LAYOUTS)[number]['name'], number>;
 }
 
 export function detectLayoutDetailed(text: string): Detection {
   const lines = toLines(text)
     .map((l) => l.text)
     .filter((t) => !isFurniture(t));
-  const scores = {
-    'source-line': lines.filter((t) => isSourceLine(t)).length,
-    takeaways: takeawaysScore(lines),
-    newswire: newswireScore(lines),
-  };
-  let layout: PageLayout = 'generic';
+  const scores = {} as Detection['scores'];
+  let layout: PageLayout = FALLBACK_LAYOUT.name;
   let best = 0;
-  // ties go to the first in this order
-  for (const key of ['newswire', 'source-line', 'takeaways'] as const) {
-    if (scores[key] > best) {
-      best = scores[key];
-      layout = key;
+  for (const l of LAYOUTS) {
+    const score = l.score(lines);
+    scores[l.name] = score;
+    if (score > best) {
+      best = score;
+      layout = l.name;
     }
   }
   return { layout, scores };

@@ -3,28 +3,20 @@
  * when the layout parser finds nothing. Stories repeated on the same page are merged.
  */
 import type { Story } from '../../model/types.js';
-import { detectLayout, type PageLayout } from './detect.js';
-import { parseGenericPage } from './generic.js';
+import { detectLayout } from './detect.js';
 import { parseJsonFile, parseNdjsonFile } from './json.js';
+import { FALLBACK_LAYOUT, LAYOUTS, type PageLayoutSpec } from './layouts/index.js';
 import { mergeStories } from './merge.js';
-import { parseNewswirePage } from './newswire.js';
-import { parseSourceLinePage } from './source-line.js';
-import { parseTakeawaysPage } from './takeaways.js';
 import { normaliseNewlines } from './text.js';
 
-const PARSERS: Record<PageLayout, (text: string, page: string) => Story[]> = {
-  'source-line': parseSourceLinePage,
-  takeaways: parseTakeawaysPage,
-  newswire: parseNewswirePage,
-  generic: parseGenericPage,
-};
+const BY_NAME = new Map<string, PageLayoutSpec>([...LAYOUTS, FALLBACK_LAYOUT].map((l) => [l.name, l]));
 
 /** Parse a text page (any layout). Never throws; [] when the text holds nothing. */
 export function parseTextPage(fileName: string, text: string): Story[] {
   const clean = normaliseNewlines(text);
   const layout = detectLayout(clean);
-  let stories = PARSERS[layout](clean, fileName);
-  if (stories.length === 0 && layout !== 'generic') stories = parseGenericPage(clean, fileName);
+  let stories = BY_NAME.get(layout)!.parse(clean, fileName);
+  if (stories.length === 0 && layout !== FALLBACK_LAYOUT.name) stories = FALLBACK_LAYOUT.parse(clean, fileName);
   return mergeStories(stories);
 }
 

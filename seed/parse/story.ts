@@ -6,7 +6,8 @@ import { storyId } from './story-id.js';
 import { clipTitle } from './text.js';
 import { linkableUrl } from '../../model/http-url.js';
 
-export type Layout = 'source-line' | 'takeaways' | 'newswire' | 'generic' | 'json';
+/** A layout name ('json' for story records); the page layouts are listed in layouts/index.ts. */
+type Layout = string;
 
 export interface StoryFields {
   title: string;

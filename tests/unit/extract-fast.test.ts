@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Story } from '../../model/types.js';
 import { extractStory } from '../../seed/extract/index.js';
 import { entityId, getCatalog, mayStartMatch, matchAt } from '../../seed/extract/catalog.js';
-import { findMoney } from '../../seed/extract/relations.js';
+import { findMoney } from '../../seed/extract/components/values.js';
 import { slugify, splitSentences, tokenize } from '../../seed/extract/text.js';
 
 function story(body: string, title = 'T'): Story {

@@ -17,6 +17,7 @@ import { entityPropsSchema, EntityLabelSchema, FactTypeSchema, relationPropsSche
 import type { Extraction, Fact } from '../../model/types.js';
 import { edgeLabel, isFact, legendEntries, nodeType } from '../../client/src/graph/visuals.js';
 import { stylesheet } from '../../client/src/graph/style.js';
+import { parsePatternFile } from '../../seed/extract/data/validate-patterns.js';
 import { extractStory } from '../../seed/extract/index.js';
 import { listCorpusFiles, readCorpus } from '../../seed/parse/index.js';
 import { buildRows } from '../../seed/load/rows.js';
@@ -64,6 +65,15 @@ describe('a relation type added to a copy of the model reaches every derived par
     expect(JSON.stringify(unknown.error?.issues)).toContain('percent');
     expect(() => relationPropsSchema('FUNDS')).toThrow(/unknown relation type "FUNDS"/);
     expect(entityPropsSchema('Vessel', EXTENDED).parse({ imo: '9321483' })).toEqual({ imo: '9321483' });
+  });
+
+  it('pattern files: a pattern for it parses against the copy, its property may be filled, and the real model refuses it by name', () => {
+    const file = { patterns: [{ type: 'FUNDS', mode: 'active', triggers: ['funds'], from: ['Country'], to: ['Vessel'], window: 8, props: [], demonyms: true, confidence: 0.7 }] };
+    expect(parsePatternFile(file, 'funds-patterns.json', EXTENDED)[0]!.type).toBe('FUNDS');
+    expect(() => parsePatternFile(file, 'funds-patterns.json')).toThrow(/funds-patterns\.json[\s\S]*unknown relation type "FUNDS"/);
+    // A value finder whose property the type does not declare (money fills value and currency).
+    const money = { patterns: [{ ...file.patterns[0]!, props: ['money'] }] };
+    expect(() => parsePatternFile(money, 'funds-patterns.json', EXTENDED)).toThrow(/property "value" \(from "money"\) is not a property of FUNDS/);
   });
 
   it('the UI: the legend lists it with its colour, the stylesheet colours it, edges label its values', () => {

@@ -12,9 +12,10 @@
  * Dropped: the caption or verse line, "Important Takeaways:", "Read the original article…", byline, credit trailer.
  * No dates or URLs on these pages; a wire story's outlet is its agency ("Reuters").
  */
-import type { Story } from '../../model/types.js';
-import { knownOutlet, WIRE_AGENCIES } from './outlets.js';
-import { makeStory } from './story.js';
+import type { Story } from '../../../model/types.js';
+import { defineLayout } from './layout.js';
+import { knownOutlet, WIRE_AGENCIES } from '../outlets.js';
+import { makeStory } from '../story.js';
 import {
   findUrl,
   isBullet,
@@ -26,7 +27,7 @@ import {
   toLines,
   wordCount,
   type Line,
-} from './text.js';
+} from '../text.js';
 
 export function isTakeawaysHeader(text: string): boolean {
   return /^(?:important |key |main )?(?:takeaways|take-aways|highlights)(?: ?:)?$/i.test(text);
@@ -251,3 +252,5 @@ export function takeawaysScore(lines: readonly string[]): number {
   return n;
 }
 
+/** Markers: "Important Takeaways:", "Read the original article…", wire datelines "CITY (Reuters) -", credit trailers. */
+export const takeaways = defineLayout({ name: 'takeaways', score: takeawaysScore, parse: parseTakeawaysPage });

@@ -7,9 +7,10 @@
  * "Read More" line repeats it (possibly cut short with "…"), which is how a story's start is found.
  * These pages carry no outlet, date or URL.
  */
-import type { Story } from '../../model/types.js';
-import { normaliseForId } from './story-id.js';
-import { makeStory } from './story.js';
+import type { Story } from '../../../model/types.js';
+import { defineLayout } from './layout.js';
+import { normaliseForId } from '../story-id.js';
+import { makeStory } from '../story.js';
 import {
   dropLeadingHeaders,
   isFurniture,
@@ -20,7 +21,7 @@ import {
   toLines,
   trimEndChars,
   type Line,
-} from './text.js';
+} from '../text.js';
 
 
 /**
@@ -103,3 +104,6 @@ export function newswireScore(lines: readonly string[]): number {
   for (const t of lines) if (readMoreTitle(t) !== null) n++;
   return n;
 }
+
+/** Marker: "<Title> Read More »" lines. */
+export const newswire = defineLayout({ name: 'newswire', score: newswireScore, parse: parseNewswirePage });

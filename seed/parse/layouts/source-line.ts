@@ -5,10 +5,11 @@
  * A headline may carry an outlet prefix ("LTN: …", "CNA: …"); it is stripped and used as the outlet
  * when the Source line names none.
  */
-import type { Story } from '../../model/types.js';
-import { findDate } from './dates.js';
-import { canonicalOutlet, expandFromText, knownOutlet } from './outlets.js';
-import { makeStory } from './story.js';
+import type { Story } from '../../../model/types.js';
+import { defineLayout } from './layout.js';
+import { findDate } from '../dates.js';
+import { canonicalOutlet, expandFromText, knownOutlet } from '../outlets.js';
+import { makeStory } from '../story.js';
 import {
   dropLeadingHeaders,
   findUrl,
@@ -18,7 +19,7 @@ import {
   looksLikeStory,
   toLines,
   type Line,
-} from './text.js';
+} from '../text.js';
 
 const SOURCE = /^sources? ?: ?/i;
 
@@ -161,3 +162,6 @@ export function parseSourceLinePage(text: string, page: string): Story[] {
   }
   return stories;
 }
+
+/** Marker: "Source: …" lines. */
+export const sourceLine = defineLayout({ name: 'source-line', score: (lines) => lines.filter((t) => isSourceLine(t)).length, parse: parseSourceLinePage });

@@ -2,9 +2,10 @@
  * Layout 'generic', the fallback when no known layout matches: the first non-empty line is the
  * headline, the rest is the body. Navigation furniture is skipped. Never throws.
  */
-import type { Story } from '../../model/types.js';
-import { makeStory } from './story.js';
-import { clipTitle, isFurniture, joinParagraphs, toLines } from './text.js';
+import type { Story } from '../../../model/types.js';
+import { defineLayout } from './layout.js';
+import { makeStory } from '../story.js';
+import { clipTitle, isFurniture, joinParagraphs, toLines } from '../text.js';
 
 /** One story from a whole page, or [] when the page has no text. */
 export function parseGenericPage(text: string, page: string): Story[] {
@@ -20,3 +21,5 @@ export function parseGenericPage(text: string, page: string): Story[] {
   const story = makeStory({ title: first.kept, body: joinParagraphs(rest) }, page, 'generic');
   return story ? [story] : [];
 }
+
+export const generic = defineLayout({ name: 'generic', score: () => 0, parse: parseGenericPage });

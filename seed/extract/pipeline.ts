@@ -1,0 +1,36 @@
+/**
+ * The extraction pipeline: the components in the order they run, each filling the shared document
+ * (document.ts). Adding a stage (an NLP tagger/parser, a new recogniser) is one component file plus
+ * one line here.
+ */
+import type { Component, Doc } from './document.js';
+import { catalogueRoles, people } from './components/roles.js';
+import { gazetteer } from './components/gazetteer.js';
+import { localNames, shortFormMentions, shortForms } from './components/coreference.js';
+import { mentions } from './components/mentions.js';
+import { nameRecogniser } from './components/name-recogniser.js';
+import { relations } from './components/relations.js';
+import { roleFacts } from './components/role-facts.js';
+import { sentences } from './components/sentences.js';
+import { values } from './components/values.js';
+
+export const COMPONENTS: readonly Component[] = [
+  sentences, // tokens and sentences
+  gazetteer, // catalogue names
+  shortForms, // parts of catalogue people's names, acronyms
+  nameRecogniser, // names not in the catalogue, by rules (people queued)
+  localNames, // a recognised name is a name everywhere in the story
+  people, // queued people: role, owner, Official or Person
+  shortFormMentions, // unclaimed short forms of names seen in the story
+  catalogueRoles, // roles around catalogue people
+  mentions, // final mention list, in token order
+  values, // money, year, percent, item, asset finders
+  relations, // LOCATED_IN shapes and trigger patterns → facts
+  roleFacts, // roles → LEADS / EMPLOYED_BY
+];
+
+/** Run `components` (default: the pipeline) over the document, in order. */
+export function runPipeline(doc: Doc, components: readonly Component[] = COMPONENTS): Doc {
+  for (const c of components) c.run(doc);
+  return doc;
+}
