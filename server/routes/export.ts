@@ -6,8 +6,9 @@
 import { Router } from 'express';
 import { ExportRequestSchema, type Graph } from '../../model/api.js';
 import type { AppDeps } from '../app.js';
-import { readQuery, readWith } from '../db/read.js';
-import { BadRequestError, NotFoundError } from '../errors.js';
+import { readQuery, readWith } from '../../db/read.js';
+import { BadRequestError } from '../../db/errors.js';
+import { NotFoundError } from '../errors.js';
 import { BRIEF_QUOTES_PER_FACT, toCsv, toCypherScript, toCytoscapeJson, toGraphML, toMarkdown, type BriefEvidence } from '../export/formats.js';
 import type { QueryCatalog } from '../queries/catalog.js';
 import { runCollected } from '../queries/run.js';

@@ -2,9 +2,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { readQuery } from '../db/read.js';
-import { DatabaseRestartingError } from '../db/restarting-error.js';
-import { DatabaseUnavailableError } from '../errors.js';
+import { readQuery } from '../../db/read.js';
+import { DatabaseRestartingError } from '../../db/restarting-error.js';
+import { DatabaseUnavailableError } from '../../db/errors.js';
 
 export const HealthSchema = z.object({
   status: z.literal('ok'),

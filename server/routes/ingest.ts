@@ -6,12 +6,11 @@
 import express, { Router } from 'express';
 import type { AppDeps } from '../app.js';
 import { requireToken } from '../auth.js';
-import { BadRequestError, fromNeo4jError } from '../errors.js';
+import { BadRequestError, fromNeo4jError } from '../../db/errors.js';
 import { parseInput } from '../validate.js';
 import { StoryInputSchema } from '../../model/types.js';
 import type { IngestResponse } from '../../model/api.js';
-import { parsePage, storyFromInput } from '../../seed/parse/index.js';
-import { loadStories } from '../../seed/pipeline.js';
+import { loadStories, parsePage, storyFromInput } from '../../seed/index.js';
 
 export const INGEST_TEXT_LIMIT = '2mb';
 /** Only for the wording of a timeout error; the loader sets its own transaction timeouts. */

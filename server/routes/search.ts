@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { SearchQuerySchema, type SearchResponse } from '../../model/api.js';
 import { ENTITY_LABELS } from '../../model/graph-model.js';
 import type { AppDeps } from '../app.js';
-import { readWith } from '../db/read.js';
-import { BadRequestError } from '../errors.js';
+import { readWith } from '../../db/read.js';
+import { BadRequestError } from '../../db/errors.js';
 import { int } from '../transform/values.js';
 import { parseInput } from '../validate.js';
 

@@ -12,9 +12,10 @@ import {
   type StoriesResponse, type StoryDetail,
 } from '../../model/api.js';
 import type { AppDeps } from '../app.js';
-import { factsByKeys, parseClaim } from '../db/facts.js';
-import { readQuery, readWith } from '../db/read.js';
-import { BadRequestError, NotFoundError } from '../errors.js';
+import { factsByKeys, parseClaim } from '../reads/facts.js';
+import { readQuery, readWith } from '../../db/read.js';
+import { BadRequestError } from '../../db/errors.js';
+import { NotFoundError } from '../errors.js';
 import { int, toPlain } from '../transform/values.js';
 import { parseInput } from '../validate.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applySchema } from '../../server/db/schema.js';
+import { applySchema } from '../../db/schema.js';
 import { graphCounts } from '../../seed/load/counts.js';
 import { resetGraph } from '../../seed/load/reset.js';
 import { seedCorpus, SAMPLE_DIR, type SeedSummary } from '../../seed/pipeline.js';
