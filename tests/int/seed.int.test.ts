@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../db/schema.js';
-import { graphCounts } from '../../seed/load/counts.js';
 import { resetGraph } from '../../seed/load/reset.js';
 import { seedCorpus, SAMPLE_DIR, type SeedSummary } from '../../seed/pipeline.js';
 import { testDatabase } from './helpers.js';
