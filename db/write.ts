@@ -27,9 +27,21 @@ export const transactionConfig = (options: WriteOptions) => ({ timeout: options.
  * time. It may pipeline statements (send several `tx.run` before awaiting them).
  */
 export async function writeWith<T>(db: Database, options: WriteOptions, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  return withWriteSession(db, (write) => write(options, work));
+}
+
+/** Runs one write transaction of the session `withWriteSession` opened. */
+export type SessionWrite = <T>(options: WriteOptions, work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
+
+/**
+ * Several write transactions one after the other on one session (a worker working through a queue
+ * of chunks): each is the same unit as `writeWith`'s, but the session is opened and closed once, not
+ * once per transaction.
+ */
+export async function withWriteSession<R>(db: Database, use: (write: SessionWrite) => Promise<R>): Promise<R> {
   const session = db.driver.session({ database: db.name, defaultAccessMode: 'WRITE' });
   try {
-    return await session.executeWrite(work, transactionConfig(options));
+    return await use((options, work) => session.executeWrite(work, transactionConfig(options)));
   } finally {
     await session.close();
   }

@@ -14,7 +14,7 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../../db/connect.js';
-import { writeWith, type WriteOptions } from '../../db/write.js';
+import { withWriteSession, writeWith, type WriteOptions } from '../../db/write.js';
 import type { Extraction, Story } from '../../model/types.js';
 import type { EntityLabel } from '../../model/graph-model.js';
 import { buildRows, entitySignature, type EntityRow, type LoadRows } from './rows.js';
@@ -193,17 +193,18 @@ export class GraphLoader {
         chunks.push({ type, rows: refs.slice(i, i + FINALIZE_CHUNK).map(({ key, from, to }) => ({ key, from, to })) });
       }
     }
-    const worker = async () => {
-      try {
-        for (let chunk = chunks.pop(); chunk; chunk = chunks.pop()) {
-          const { type, rows } = chunk;
-          await writeWith(this.db, TX, (tx) => this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, rows));
+    const worker = () =>
+      withWriteSession(this.db, async (write) => {
+        try {
+          for (let chunk = chunks.pop(); chunk; chunk = chunks.pop()) {
+            const { type, rows } = chunk;
+            await write(TX, (tx) => this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, rows));
+          }
+        } catch (error) {
+          chunks.length = 0; // the other workers stop after their current chunk
+          throw error;
         }
-      } catch (error) {
-        chunks.length = 0; // the other workers stop after their current chunk
-        throw error;
-      }
-    };
+      });
     await Promise.all(Array.from({ length: FINALIZE_WORKERS }, worker));
     const count = this.touched.size;
     this.touched.clear();
