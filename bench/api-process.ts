@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
-import { createDriver, type Database } from '../server/db/connect.js';
+import { createDriver, type Database } from '../db/connect.js';
 import { recordingDatabase, serializeRecorded, type RecordedQuery } from './recording-db.js';
 
 async function listen(server: http.Server): Promise<string> {

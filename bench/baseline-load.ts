@@ -3,7 +3,7 @@
  * empty database (no MERGE, no support recomputation), one transaction per batch. Relationships
  * still find their endpoints by id through the same uniqueness indexes.
  */
-import type { Database } from '../server/db/connect.js';
+import type { Database } from '../db/connect.js';
 import type { LoadRows } from '../seed/load/rows.js';
 
 const CREATE_STORIES = 'UNWIND $rows AS s CREATE (n:Story) SET n.id = s.id, n.title = s.title, n.name = s.title, n.body = s.body, n.outlet = s.outlet, n.url = s.url, n.pages = s.pages, n.layout = s.layout';

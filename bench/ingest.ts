@@ -12,7 +12,7 @@ import { GraphLoader } from '../seed/load/graph-loader.js';
 import { seedCorpus } from '../seed/pipeline.js';
 import { baselineWrite } from './baseline-load.js';
 import { BATCH, corpusBatches, corpusDir, type Batch } from './ingest-batches.js';
-import type { Database } from '../server/db/connect.js';
+import type { Database } from '../db/connect.js';
 import { benchDatabase, median } from './neo4j.js';
 
 async function ourLoad(db: Database, batches: Batch[]): Promise<void> {

@@ -2,9 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, startBundledNeo4j } from '../server/db/bundled-neo4j.js';
-import { createDriver, type Database } from '../server/db/connect.js';
-import { applySchema } from '../server/db/schema.js';
+import { freePort, startBundledNeo4j } from '../db/bundled-neo4j.js';
+import { createDriver, type Database } from '../db/connect.js';
+import { applySchema } from '../db/schema.js';
 
 export async function benchDatabase(): Promise<Database> {
   const store = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-'));

@@ -21,9 +21,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { freePort, startBundledNeo4j } from '../server/db/bundled-neo4j.js';
-import { createDriver, type Database } from '../server/db/connect.js';
-import { applySchema } from '../server/db/schema.js';
+import { freePort, startBundledNeo4j } from '../db/bundled-neo4j.js';
+import { createDriver, type Database } from '../db/connect.js';
+import { applySchema } from '../db/schema.js';
 import { seedCorpus } from '../seed/pipeline.js';
 import { corpusDir } from './ingest-batches.js';
 import { parseRecorded, type RecordedQuery } from './recording-db.js';

@@ -3,7 +3,7 @@
  * its parameters. The query benchmark uses it to replay exactly what the API sent to Neo4j.
  */
 import neo4j, { type Session } from 'neo4j-driver';
-import type { Database } from '../server/db/connect.js';
+import type { Database } from '../db/connect.js';
 
 export interface RecordedQuery {
   cypher: string;

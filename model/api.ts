@@ -3,6 +3,7 @@
  * (types). Inputs are parsed with these at the HTTP boundary; responses are built to match them.
  */
 import { z } from 'zod';
+import { EXPORT_FORMAT_IDS } from './export-formats.js';
 
 /** A property value after conversion from Neo4j (integers → numbers, dates → ISO strings, points → {x,y,…}). */
 export const PropValue: z.ZodType<unknown> = z.unknown();
@@ -344,7 +345,6 @@ export const CypherRequestSchema = z
   .meta({ id: 'CypherRequest' });
 export type CypherRequest = z.input<typeof CypherRequestSchema>;
 
-export const EXPORT_FORMATS = ['json', 'graphml', 'csv', 'cypher', 'markdown'] as const;
 export const ExportRequestSchema = z
   .object({
     /** Export these nodes and every relationship between them… */
@@ -356,7 +356,7 @@ export const ExportRequestSchema = z
     params: QueryParamsSchema.default({}),
     /** With `ids`: also export the stories mentioning them. */
     includeStories: z.boolean().default(false),
-    format: z.enum(EXPORT_FORMATS),
+    format: z.enum(EXPORT_FORMAT_IDS),
     /** CSV only: 'nodes', 'edges', or 'all' (nodes section, blank line, edges section). */
     part: z.enum(['nodes', 'edges', 'all']).default('all'),
   })

@@ -4,9 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { loadConfig } from '../server/config.js';
-import { connectDatabase } from '../server/db/connect.js';
-import { applySchema } from '../server/db/schema.js';
+import { loadDbConfig } from '../db/config.js';
+import { connectDatabase } from '../db/connect.js';
+import { applySchema } from '../db/schema.js';
 import { seedCorpus, SAMPLE_DIR } from './pipeline.js';
 import { formatSummary } from './summary.js';
 
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
     console.log('Usage: npm run seed [-- --dir <folder>] [--reset] [file …]\nLoads .txt pages and .json/.ndjson stories (default folder: seed/data).');
     return 0;
   }
-  const config = loadConfig();
+  const config = loadDbConfig();
   const db = await connectDatabase(config, (line) => console.log(line));
   const bar = new cliProgress.SingleBar(
     { format: 'Seeding |{bar}| {percentage}% | {value}/{total} files | {stories} stories', hideCursor: true, noTTYOutput: false },

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../server/db/connect.js';
+import type { Database } from '../db/connect.js';
 import type { Extraction, Story } from '../model/types.js';
 import { extractStory } from './extract/index.js';
 import { listCorpusFiles, readCorpus } from './parse/index.js';

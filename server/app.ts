@@ -1,21 +1,22 @@
 /**
  * createApp(deps) builds the Express app apart from `listen`, so tests drive it with supertest.
- * Routes are mounted here; one JSON 404 and one JSON error handler close the chain.
+ * Routes are mounted here (each registering its OpenAPI path with it, see http/define-route.ts);
+ * one JSON 404 and one JSON error handler close the chain.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
-import type { Config } from './config.js';
-import type { Database } from './db/connect.js';
-import { AppError, BadRequestError, NotFoundError, PayloadTooLargeError } from './errors.js';
+import { AppError, BadRequestError } from '../db/errors.js';
+import { NotFoundError, PayloadTooLargeError } from './errors.js';
 import { formatBytes } from './http/bytes.js';
 import { corsFromConfig } from './http/cors.js';
 import { requireAllowedHost } from './http/hosts.js';
 import { refuseCrossSite } from './http/origins.js';
 import { requireJsonOrCustomHeader } from './http/write-requests.js';
-import { openApiDocument } from './openapi.js';
+import type { AppDeps } from './deps.js';
+import { createApiRegistry, openApiDocument } from './openapi.js';
 import { ResultCache } from './queries/cache.js';
 import { QueryCatalog } from './queries/catalog.js';
 import { entitiesRouter } from './routes/entities.js';
@@ -27,19 +28,6 @@ import { ingestRouter } from './routes/ingest.js';
 import { queriesRouter } from './routes/queries.js';
 import { searchRouter } from './routes/search.js';
 import { storiesRouter } from './routes/stories.js';
-
-export interface AppDeps {
-  db: Database;
-  config: Config;
-  /** Extra middleware mounted before the static files (the Vite dev server in `npm run dev`). */
-  frontend?: RequestHandler;
-  log?: (line: string) => void;
-  /**
-   * Saved-query results cache (response bodies as JSON text); createApp makes one from the config when absent. Routes that write
-   * empty it. Seeding on start needs no hook: it finishes before the app is created.
-   */
-  resultCache?: ResultCache<string>;
-}
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 
@@ -69,24 +57,26 @@ export function createApp(deps: AppDeps): Express {
   app.use(requireJsonOrCustomHeader());
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
 
-  app.use(healthRouter(deps));
+  // Each router registers its OpenAPI paths as it mounts its routes; the document is built once all are in.
+  const registry = createApiRegistry();
+  app.use(healthRouter(deps, registry));
   const resultCache =
     deps.resultCache ?? new ResultCache<string>({ ttlMs: deps.config.NEWSGRAPH_QUERY_CACHE_TTL_MS, maxEntries: deps.config.NEWSGRAPH_QUERY_CACHE_ENTRIES });
   deps = { ...deps, resultCache };
   // Saved query files are parsed once, here; a broken file stops the start with its name.
   const catalog = new QueryCatalog(deps, resultCache);
-  const openApi = openApiDocument();
+  app.use(searchRouter(deps, registry));
+  app.use(entitiesRouter(deps, registry));
+  app.use(graphRouter(deps, registry));
+  app.use(ingestRouter(deps, registry));
+  app.use(storiesRouter(deps, registry));
+  app.use(factsRouter(deps, registry));
+  app.use(queriesRouter(deps, catalog, registry));
+  app.use(exportRouter(deps, catalog, registry));
+  const openApi = openApiDocument(registry);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  app.use(searchRouter(deps));
-  app.use(entitiesRouter(deps));
-  app.use(graphRouter(deps));
-  app.use(ingestRouter(deps));
-  app.use(storiesRouter(deps));
-  app.use(factsRouter(deps));
-  app.use(queriesRouter(deps, catalog));
-  app.use(exportRouter(deps, catalog));
 
   app.use('/api', (req) => {
     throw new NotFoundError(`No API route ${req.method} ${req.path}`);

@@ -1,32 +1,15 @@
 /**
- * Configuration, parsed once from the environment by one zod schema. Every variable here is
- * documented in the README's configuration table.
+ * Configuration, parsed once from the environment by one zod schema: the database's part
+ * (db/config.ts) extended with the API's settings. Every variable is documented in the README's
+ * configuration table.
  */
 import { z } from 'zod';
+import { DbConfigSchema, optionalText, parseEnvironment, positiveInt } from '../db/config.js';
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
-
-export const ConfigSchema = z.object({
-  /** External Neo4j (bolt://, neo4j://, neo4j+s://…). Unset: start the bundled Neo4j. */
-  NEO4J_URI: optionalText,
-  NEO4J_USER: z.string().default('neo4j'),
-  NEO4J_PASSWORD: z.string().default(''),
-  /** Database name; unset means the server's default database. */
-  NEO4J_DATABASE: optionalText,
-  /** Bolt port of the bundled Neo4j. */
-  NEO4J_BOLT_PORT: positiveInt(7687),
-  /** Heap of the bundled Neo4j's JVM. */
-  NEO4J_HEAP: z.string().default('1g'),
-  /** Page cache of the bundled Neo4j. */
-  NEO4J_PAGECACHE: z.string().default('512m'),
+/** The database's variables (db/config.ts) and the API's own, in one schema. */
+export const ConfigSchema = DbConfigSchema.extend({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  /** Where the bundled Neo4j keeps its store (in `neo4j/` under it). */
-  NEWSGRAPH_DATA_DIR: z.string().default('.data'),
   /** Timeout of every read query the API runs for analysts. */
   NEWSGRAPH_QUERY_TIMEOUT_MS: positiveInt(15_000),
   /** Cap on nodes + edges (and table rows) in one response. */
@@ -63,14 +46,7 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-export class ConfigError extends Error {}
-
 /** Parses the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError(`Invalid configuration: ${problems}`);
-  }
-  return parsed.data;
+  return parseEnvironment(ConfigSchema, env);
 }

@@ -7,8 +7,8 @@ import type { Server } from 'node:http';
 import type { RequestHandler } from 'express';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-import { connectDatabase, type Database } from './db/connect.js';
-import { applySchema } from './db/schema.js';
+import { connectDatabase, type Database } from '../db/connect.js';
+import { applySchema } from '../db/schema.js';
 import { answerClientErrors } from './http/client-errors.js';
 import { seedIfEmpty } from './seed-on-start.js';
 

@@ -1,7 +1,6 @@
 /** First run: when the database holds no stories, load the sample corpus shipped in seed/data/. */
-import type { Database } from './db/connect.js';
-import { formatSummary } from '../seed/summary.js';
-import { seedCorpus } from '../seed/pipeline.js';
+import type { Database } from '../db/connect.js';
+import { formatSummary, seedCorpus } from '../seed/index.js';
 
 export async function seedIfEmpty(db: Database, log: (line: string) => void): Promise<void> {
   const result = await db.driver.executeQuery('MATCH (s:Story) RETURN count(s) AS stories', {}, { database: db.name });

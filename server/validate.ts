@@ -1,6 +1,6 @@
 /** Input validation at the HTTP boundary: zod parses, a failure becomes one BadRequestError listing every issue. */
 import type { z } from 'zod';
-import { BadRequestError } from './errors.js';
+import { BadRequestError } from '../db/errors.js';
 
 export interface Issue {
   path: string;

@@ -70,5 +70,5 @@ export function schemaCypher(model: GraphModel): string {
   return lines.join('\n') + '\n';
 }
 
-/** Where the schema script lives; server/db/schema.ts applies this file at every start. */
+/** Where the schema script lives; db/schema.ts applies this file at every start. */
 export const SCHEMA_FILE = fileURLToPath(new URL('../../cypher/schema.cypher', import.meta.url));

@@ -1,7 +1,7 @@
 /** Nodes per label and relationships per type, for the seed summary and idempotency checks. */
 import { z } from 'zod';
 import { DOCUMENT_RELATIONS, ENTITY_LABELS, FACT_TYPES } from '../../model/graph-model.js';
-import type { Database } from '../../server/db/connect.js';
+import type { Database } from '../../db/connect.js';
 
 export interface GraphCounts {
   nodes: Record<string, number>;

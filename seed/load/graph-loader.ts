@@ -13,7 +13,8 @@
  * since it was last loaded is not rewritten at all, which makes re-runs cheap.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { Database } from '../../server/db/connect.js';
+import type { Database } from '../../db/connect.js';
+import { withWriteSession, writeWith, type WriteOptions } from '../../db/write.js';
 import type { Extraction, Story } from '../../model/types.js';
 import type { EntityLabel } from '../../model/graph-model.js';
 import { buildRows, entitySignature, type EntityRow, type LoadRows } from './rows.js';
@@ -38,7 +39,7 @@ interface FactRef {
   to: string;
 }
 
-const TX = { metadata: { app: 'newsgraph', feature: 'seed' }, timeout: 300_000 };
+const TX: WriteOptions = { feature: 'seed', timeoutMs: 300_000 };
 /** Facts recomputed per transaction in finish(). */
 const FINALIZE_CHUNK = 2_000;
 
@@ -129,49 +130,44 @@ export class GraphLoader {
   }
 
   private async commit(rows: LoadRows, entities: Map<EntityLabel, EntityRow[]>, signatures: Map<string, string>): Promise<void> {
-    const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
     const stamp = randomUUID();
     const started = performance.now();
     // Collected inside the transaction function, which the driver may retry: reset on each attempt.
     let committedFacts: string[] = [];
-    try {
-      await session.executeWrite(async (tx) => {
-        committedFacts = [];
-        const pending: Promise<unknown>[] = [];
-        const merged = this.run(tx, 'stories', MERGE_STORIES, { rows: rows.stories, stamp });
-        merged.catch(() => {});
-        pending.push(merged);
-        for (const [label, entityRows] of entities) this.send(tx, pending, 'entities', MERGE_ENTITIES.get(label)!, entityRows);
-        const statuses = (await merged).records.map((r) => StoryStatus.parse(r.toObject()));
-        // Unchanged stories (a re-run, or another loader got there first) are done already.
-        const rewrite = new Set(statuses.filter((s) => s.created || !s.unchanged).map((s) => s.id));
-        const stale = statuses.filter((s) => !s.created && !s.unchanged).map((s) => s.id);
-        if (stale.length > 0) await this.run(tx, 'clear', CLEAR_STORY_EXTRACTION, { ids: stale });
-        const evidence = rows.evidence.filter((r) => rewrite.has(r.storyId));
-        this.send(tx, pending, 'published-by', CREATE_PUBLISHED_BY, rows.publishedBy.filter((r) => rewrite.has(r.story)));
-        this.send(tx, pending, 'mentions', CREATE_MENTIONS, rows.mentions.filter((r) => rewrite.has(r.story)));
-        this.send(tx, pending, 'evidence', CREATE_EVIDENCE, evidence);
-        const facts = new Map<string, Map<string, { key: string; from: string; to: string }>>();
-        for (const ev of evidence) {
-          if (this.createdFacts.has(ev.relKey)) continue;
-          const ofType = facts.get(ev.factType) ?? new Map();
-          ofType.set(ev.relKey, { key: ev.relKey, from: ev.from, to: ev.to });
-          facts.set(ev.factType, ofType);
-        }
-        for (const [type, factRows] of facts) {
-          const sorted = [...factRows.values()].sort((a, b) => byText(a.key, b.key));
-          this.send(tx, pending, 'facts', MERGE_FACTS.get(type)!, sorted);
-          for (const row of sorted) committedFacts.push(row.key);
-        }
-        await Promise.all(pending);
-        if (this.options.finalizeEachBatch) {
-          for (const [type, factRows] of rows.factsByType) await this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, factRows);
-        }
-      }, TX);
-      this.timer?.('whole transaction', performance.now() - started);
-    } finally {
-      await session.close();
-    }
+    await writeWith(this.db, TX, async (tx) => {
+      committedFacts = [];
+      const pending: Promise<unknown>[] = [];
+      const merged = this.run(tx, 'stories', MERGE_STORIES, { rows: rows.stories, stamp });
+      merged.catch(() => {});
+      pending.push(merged);
+      for (const [label, entityRows] of entities) this.send(tx, pending, 'entities', MERGE_ENTITIES.get(label)!, entityRows);
+      const statuses = (await merged).records.map((r) => StoryStatus.parse(r.toObject()));
+      // Unchanged stories (a re-run, or another loader got there first) are done already.
+      const rewrite = new Set(statuses.filter((s) => s.created || !s.unchanged).map((s) => s.id));
+      const stale = statuses.filter((s) => !s.created && !s.unchanged).map((s) => s.id);
+      if (stale.length > 0) await this.run(tx, 'clear', CLEAR_STORY_EXTRACTION, { ids: stale });
+      const evidence = rows.evidence.filter((r) => rewrite.has(r.storyId));
+      this.send(tx, pending, 'published-by', CREATE_PUBLISHED_BY, rows.publishedBy.filter((r) => rewrite.has(r.story)));
+      this.send(tx, pending, 'mentions', CREATE_MENTIONS, rows.mentions.filter((r) => rewrite.has(r.story)));
+      this.send(tx, pending, 'evidence', CREATE_EVIDENCE, evidence);
+      const facts = new Map<string, Map<string, { key: string; from: string; to: string }>>();
+      for (const ev of evidence) {
+        if (this.createdFacts.has(ev.relKey)) continue;
+        const ofType = facts.get(ev.factType) ?? new Map();
+        ofType.set(ev.relKey, { key: ev.relKey, from: ev.from, to: ev.to });
+        facts.set(ev.factType, ofType);
+      }
+      for (const [type, factRows] of facts) {
+        const sorted = [...factRows.values()].sort((a, b) => byText(a.key, b.key));
+        this.send(tx, pending, 'facts', MERGE_FACTS.get(type)!, sorted);
+        for (const row of sorted) committedFacts.push(row.key);
+      }
+      await Promise.all(pending);
+      if (this.options.finalizeEachBatch) {
+        for (const [type, factRows] of rows.factsByType) await this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, factRows);
+      }
+    });
+    this.timer?.('whole transaction', performance.now() - started);
     // Only now, after the commit, do these count as written.
     for (const [id, signature] of signatures) this.written.set(id, signature);
     for (const key of committedFacts) this.createdFacts.add(key);
@@ -197,20 +193,18 @@ export class GraphLoader {
         chunks.push({ type, rows: refs.slice(i, i + FINALIZE_CHUNK).map(({ key, from, to }) => ({ key, from, to })) });
       }
     }
-    const worker = async () => {
-      const session = this.db.driver.session({ database: this.db.name, defaultAccessMode: 'WRITE' });
-      try {
-        for (let chunk = chunks.pop(); chunk; chunk = chunks.pop()) {
-          const { type, rows } = chunk;
-          await session.executeWrite((tx) => this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, rows), TX);
+    const worker = () =>
+      withWriteSession(this.db, async (write) => {
+        try {
+          for (let chunk = chunks.pop(); chunk; chunk = chunks.pop()) {
+            const { type, rows } = chunk;
+            await write(TX, (tx) => this.runRows(tx, 'finalize', FINALIZE_FACTS.get(type)!, rows));
+          }
+        } catch (error) {
+          chunks.length = 0; // the other workers stop after their current chunk
+          throw error;
         }
-      } catch (error) {
-        chunks.length = 0; // the other workers stop after their current chunk
-        throw error;
-      } finally {
-        await session.close();
-      }
-    };
+      });
     await Promise.all(Array.from({ length: FINALIZE_WORKERS }, worker));
     const count = this.touched.size;
     this.touched.clear();

@@ -2,7 +2,7 @@
  * The errors of the HTTP guards (Host, cross-site, write content type). They subclass AppError, so
  * the one JSON error handler in app.ts answers them like every other error.
  */
-import { AppError } from '../errors.js';
+import { AppError } from '../../db/errors.js';
 
 /** The header a page of this app (or a script, or curl) adds to a write that is not JSON. */
 export const CUSTOM_REQUEST_HEADER = 'X-Newsgraph-Request';

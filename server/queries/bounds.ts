@@ -8,7 +8,8 @@
  * query in time whatever happens; these bounds refuse it up front, with margin, and name the limit.
  */
 import { isInt } from 'neo4j-driver';
-import { QueryTooComplexError, QueryTooLargeError } from '../errors.js';
+import { QueryTooComplexError } from '../../db/errors.js';
+import { QueryTooLargeError } from '../errors.js';
 import { MAX_PARAM_DEPTH } from '../transform/values.js';
 import { decodeUnicodeEscapes, maskCypher } from './guard.js';
 

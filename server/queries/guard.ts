@@ -12,7 +12,7 @@
  * as \u0027), so the deciding check asks the server itself: see plan-check.ts, which EXPLAINs
  * every analyst query in its own read transaction before running it.
  */
-import { ForbiddenQueryError } from '../errors.js';
+import { ForbiddenQueryError } from '../../db/errors.js';
 
 /** Procedures analysts may CALL (lowercase). Everything else is refused before it runs. */
 export const ALLOWED_PROCEDURES = new Set([

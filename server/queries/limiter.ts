@@ -6,8 +6,8 @@
  * `queueMs` before it is answered 503 `overloaded` with a Retry-After. The rest of the pool stays
  * free for searches, expansions and the health check.
  */
-import type { Database } from '../db/connect.js';
-import { OverloadedError } from '../errors.js';
+import type { Database } from '../../db/connect.js';
+import { OverloadedError } from '../../db/errors.js';
 
 export class Limiter {
   private active = 0;

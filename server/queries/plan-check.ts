@@ -13,7 +13,7 @@
  * against any Neo4j 5 server, whatever its own settings (file URLs, procedure allow-lists).
  */
 import type { ManagedTransaction, ResultSummary } from 'neo4j-driver';
-import { ForbiddenQueryError } from '../errors.js';
+import { ForbiddenQueryError } from '../../db/errors.js';
 import { ALLOWED_PROCEDURES } from './guard.js';
 
 /**

@@ -11,8 +11,8 @@
  * Only the shipped files of cypher/ skip the text checks and the EXPLAIN (`trusted`).
  */
 import type { Config } from '../config.js';
-import type { Database } from '../db/connect.js';
-import { readWith } from '../db/read.js';
+import type { Database } from '../../db/connect.js';
+import { readWith } from '../../db/read.js';
 import { ResultCollector } from '../transform/graph.js';
 import type { QueryResult } from '../../model/api.js';
 import type { Node } from 'neo4j-driver';

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { QueryParamSpecSchema, type SavedQueryInput } from '../../model/api.js';
-import type { Database } from '../db/connect.js';
-import { readQuery } from '../db/read.js';
-import { writeQuery } from '../db/write.js';
+import type { Database } from '../../db/connect.js';
+import { readQuery } from '../../db/read.js';
+import { writeQuery } from '../../db/write.js';
 import { ID_PREFIX } from '../../model/graph-model.js';
 import type { ParsedQuery } from './saved.js';
 

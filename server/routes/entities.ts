@@ -1,12 +1,15 @@
 /** GET /api/entities/:id: properties, aliases, degree by type, the stories that mention it, its facts. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { Node, Relationship } from 'neo4j-driver';
 import { z } from 'zod';
-import { StorySummarySchema, type EntityDetail, type EntityFact } from '../../model/api.js';
+import { EntityDetailSchema, StorySummarySchema, type EntityDetail, type EntityFact } from '../../model/api.js';
 import { FACT_TYPES } from '../../model/graph-model.js';
-import type { AppDeps } from '../app.js';
-import { entityRef } from '../db/facts.js';
-import { readWith } from '../db/read.js';
+import type { AppDeps } from '../deps.js';
+import { defineRoute } from '../http/define-route.js';
+import { errors, json } from '../openapi.js';
+import { entityRef } from '../reads/facts.js';
+import { readWith } from '../../db/read.js';
 import { NotFoundError } from '../errors.js';
 import { mainLabel, nodeProps } from '../transform/graph.js';
 import { int, toPlain } from '../transform/values.js';
@@ -17,9 +20,14 @@ export const EntityQuerySchema = z.object({ stories: z.coerce.number().int().min
 
 const StoryRow = StorySummarySchema.extend({ mentions: z.number() });
 
-export function entitiesRouter(deps: AppDeps): Router {
+export function entitiesRouter(deps: AppDeps, registry: OpenAPIRegistry): Router {
   const router = Router();
-  router.get('/api/entities/:id', async (req, res) => {
+  const doc = {
+    summary: 'An entity: properties, aliases, degree by relationship type, stories, facts',
+    request: { params: EntityParamsSchema, query: z.object({ stories: EntityQuerySchema.shape.stories }) },
+    responses: { 200: json(EntityDetailSchema, 'The entity'), ...errors },
+  };
+  defineRoute(router, registry, { method: 'get', path: '/api/entities/:id', ...doc }, async (req, res) => {
     const { id } = parseInput(EntityParamsSchema, req.params, 'path');
     const { stories: storiesLimit } = parseInput(EntityQuerySchema, req.query, 'query string');
     const cap = deps.config.NEWSGRAPH_MAX_ELEMENTS;

@@ -1,19 +1,28 @@
 /**
  * POST /api/export: a subgraph — given `ids` (those nodes and every relationship among them),
  * an ad-hoc read `query`, or a `savedQuery` — as Cytoscape JSON, GraphML, CSV, a Cypher script or
- * a Markdown brief, with Content-Disposition naming the file. See export/formats.ts for each format.
+ * a Markdown brief, with Content-Disposition naming the file. The formats are a registry: their
+ * declarative part in model/export-formats.ts (which this route documents), their writers in
+ * export/writers.ts; nothing here names a format.
  */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
+import { z } from 'zod';
 import { ExportRequestSchema, type Graph } from '../../model/api.js';
-import type { AppDeps } from '../app.js';
-import { readQuery, readWith } from '../db/read.js';
-import { BadRequestError, NotFoundError } from '../errors.js';
-import { BRIEF_QUOTES_PER_FACT, toCsv, toCypherScript, toCytoscapeJson, toGraphML, toMarkdown, type BriefEvidence } from '../export/formats.js';
+import type { AppDeps } from '../deps.js';
+import { defineRoute } from '../http/define-route.js';
+import { errors, jsonBody } from '../openapi.js';
+import { EVIDENCE_OF_FACTS, EVIDENCE_TOTALS, evidencePage, evidenceRow } from '../reads/evidence.js';
+import { readQuery, readWith } from '../../db/read.js';
+import { BadRequestError } from '../../db/errors.js';
+import { NotFoundError } from '../errors.js';
+import { EXPORT_FORMATS, exportFormat } from '../../model/export-formats.js';
+import { exportContext, type BriefEvidence, type FactEvidence } from '../export/writer.js';
+import { EXPORT_WRITERS } from '../export/writers.js';
 import type { QueryCatalog } from '../queries/catalog.js';
 import { runCollected } from '../queries/run.js';
 import { int, toNeo4jParams, toPlain } from '../transform/values.js';
 import { parseInput } from '../validate.js';
-import { EVIDENCE_OF_FACTS, EVIDENCE_TOTALS, evidencePage, evidenceRow } from './facts.js';
 
 /** The given nodes and every relationship between them (each pair once, in its stored direction). */
 const SUBGRAPH = `UNWIND $ids AS id
@@ -29,15 +38,29 @@ MATCH (:Entity {id: id})<-[:MENTIONS]-(s:Story)
 RETURN DISTINCT s.id AS id
 LIMIT $limit`;
 
-const FORMATS = {
-  json: { ext: 'cyjs', type: 'application/json; charset=utf-8' },
-  graphml: { ext: 'graphml', type: 'application/graphml+xml; charset=utf-8' },
-  csv: { ext: 'csv', type: 'text/csv; charset=utf-8' },
-  cypher: { ext: 'cypher', type: 'text/plain; charset=utf-8' },
-  markdown: { ext: 'md', type: 'text/markdown; charset=utf-8' },
-} as const;
+/** "A, B or C". */
+const inWords = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
-export function exportRouter(deps: AppDeps, catalog: QueryCatalog): Router {
+const doc = {
+  summary: `Export a subgraph as ${inWords(EXPORT_FORMATS.map((f) => f.phrase))}`,
+  description: [
+    ...EXPORT_FORMATS.flatMap((f) => ('note' in f ? [f.note] : [])),
+    'The response is a file (Content-Disposition: attachment); X-Newsgraph-Truncated tells whether a limit cut the selection.',
+  ].join(' '),
+  request: jsonBody(ExportRequestSchema),
+  responses: {
+    200: {
+      description: 'The file',
+      // A JSON format is documented as an object, every other as text.
+      content: Object.fromEntries(
+        EXPORT_FORMATS.map((f) => [f.mime, { schema: f.mime === 'application/json' ? z.object({}).passthrough() : z.string() }]),
+      ),
+    },
+    ...errors,
+  },
+};
+
+export function exportRouter(deps: AppDeps, catalog: QueryCatalog, registry: OpenAPIRegistry): Router {
   const router = Router();
   const options = (feature: string) => ({ timeoutMs: deps.config.NEWSGRAPH_QUERY_TIMEOUT_MS, feature });
 
@@ -65,16 +88,16 @@ export function exportRouter(deps: AppDeps, catalog: QueryCatalog): Router {
   }
 
   /**
-   * The newest BRIEF_QUOTES_PER_FACT quotes of each fact and every fact's total, grouped by key in
-   * one pass (Map + push: linear in the rows, which the query bounds by facts × quotes per fact).
+   * The newest `quotesPerFact` quotes of each fact and every fact's total, grouped by key in one
+   * pass (Map + push: linear in the rows, which the query bounds by facts × quotes per fact).
    */
-  async function evidenceOf(graph: Graph): Promise<{ quotes: Map<string, BriefEvidence[]>; totals: Map<string, number> }> {
+  async function evidenceOf(graph: Graph, quotesPerFact: number): Promise<FactEvidence> {
     const keys = [...new Set(graph.edges.map((e) => e.props.key).filter((k): k is string => typeof k === 'string'))];
     const quotes = new Map<string, BriefEvidence[]>();
     const totals = new Map<string, number>();
     if (keys.length === 0) return { quotes, totals };
     const [rows, counted] = await readWith(deps.db, options('export.evidence'), async (tx) => [
-      (await tx.run(EVIDENCE_OF_FACTS, evidencePage(keys, 0, BRIEF_QUOTES_PER_FACT))).records,
+      (await tx.run(EVIDENCE_OF_FACTS, evidencePage(keys, 0, quotesPerFact))).records,
       (await tx.run(EVIDENCE_TOTALS, { keys })).records,
     ]);
     for (const r of rows) {
@@ -88,34 +111,20 @@ export function exportRouter(deps: AppDeps, catalog: QueryCatalog): Router {
     return { quotes, totals };
   }
 
-  router.post('/api/export', async (req, res) => {
+  defineRoute(router, registry, { method: 'post', path: '/api/export', ...doc }, async (req, res) => {
     const input = parseInput(ExportRequestSchema, req.body, 'request body');
     const graph = await subgraph(input);
-    let text: string;
-    switch (input.format) {
-      case 'json':
-        text = toCytoscapeJson(graph);
-        break;
-      case 'graphml':
-        text = toGraphML(graph);
-        break;
-      case 'csv':
-        text = toCsv(graph, input.part);
-        break;
-      case 'cypher':
-        text = toCypherScript(graph);
-        break;
-      case 'markdown': {
-        const { quotes, totals } = await evidenceOf(graph);
-        text = toMarkdown(graph, quotes, new Date(), { totals });
-        break;
-      }
-    }
-    const format = FORMATS[input.format];
+    const writer = EXPORT_WRITERS[input.format];
+    // Only a format that declares it needs the evidence costs the extra read.
+    const needed = writer.needs?.evidence;
+    const evidence = needed ? await evidenceOf(graph, needed.quotesPerFact) : undefined;
+    const context = exportContext(input.format, input.part, evidence);
+    const text = writer.write(graph, context);
+    const format = exportFormat(input.format);
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-    const suffix = input.format === 'csv' && input.part !== 'all' ? `-${input.part}` : '';
-    res.setHeader('Content-Type', format.type);
-    res.setHeader('Content-Disposition', `attachment; filename="newsgraph-${stamp}${suffix}.${format.ext}"`);
+    const suffix = writer.fileSuffix?.(context) ?? '';
+    res.setHeader('Content-Type', `${format.mime}; charset=utf-8`);
+    res.setHeader('Content-Disposition', `attachment; filename="newsgraph-${stamp}${suffix}.${format.extension}"`);
     res.setHeader('X-Newsgraph-Truncated', String(graph.truncated));
     res.send(text);
   });

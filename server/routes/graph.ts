@@ -8,13 +8,18 @@
  * GET /api/graph/path: the shortest chains of facts between two entities (allShortestPaths,
  * at most 6 hops).
  */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { Node, Path, Relationship } from 'neo4j-driver';
-import { ExpandRequestSchema, PathQuerySchema, type Graph, type GraphEdge, type GraphNode, type PathResponse } from '../../model/api.js';
+import { z } from 'zod';
+import { ExpandRequestSchema, GraphSchema, PathQuerySchema, PathResponseSchema, type Graph, type GraphEdge, type GraphNode, type PathResponse } from '../../model/api.js';
 import { DOCUMENT_RELATIONS, ENTITY_LABELS, FACT_TYPES } from '../../model/graph-model.js';
-import type { AppDeps } from '../app.js';
-import { readWith } from '../db/read.js';
-import { BadRequestError, NotFoundError } from '../errors.js';
+import type { AppDeps } from '../deps.js';
+import { defineRoute } from '../http/define-route.js';
+import { errors, json, jsonBody } from '../openapi.js';
+import { readWith } from '../../db/read.js';
+import { BadRequestError } from '../../db/errors.js';
+import { NotFoundError } from '../errors.js';
 import { ResultCollector, toGraphEdge, toGraphNode } from '../transform/graph.js';
 import { int } from '../transform/values.js';
 import { parseInput } from '../validate.js';
@@ -120,11 +125,32 @@ class Budget {
 
 const weight = (rel: Relationship) => Number(rel.properties.storyCount ?? rel.properties.count ?? 0);
 
-export function graphRouter(deps: AppDeps): Router {
+/** Query strings are text on the wire: the documented shape of the number parameters. */
+const PathQueryDoc = z.object({
+  from: PathQuerySchema.shape.from,
+  to: PathQuerySchema.shape.to,
+  maxHops: z.number().int().min(1).max(6).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+});
+
+const docs = {
+  expand: {
+    summary: 'Neighbourhood of nodes (depth 1–3), most reported facts first, within an element cap',
+    request: jsonBody(ExpandRequestSchema),
+    responses: { 200: json(GraphSchema, 'Graph elements'), ...errors },
+  },
+  path: {
+    summary: 'Shortest chains of facts between two entities (at most 6 hops)',
+    request: { query: PathQueryDoc },
+    responses: { 200: json(PathResponseSchema, 'Paths as graph elements'), ...errors },
+  },
+};
+
+export function graphRouter(deps: AppDeps, registry: OpenAPIRegistry): Router {
   const router = Router();
   const options = (feature: string) => ({ timeoutMs: deps.config.NEWSGRAPH_QUERY_TIMEOUT_MS, feature });
 
-  router.post('/api/graph/expand', async (req, res) => {
+  defineRoute(router, registry, { method: 'post', path: '/api/graph/expand', ...docs.expand }, async (req, res) => {
     const input = parseInput(ExpandRequestSchema, req.body, 'request body');
     const types = input.types ?? [...FACT_TYPES];
     const badTypes = types.filter((t) => !EXPANDABLE_TYPES.includes(t));
@@ -184,7 +210,7 @@ export function graphRouter(deps: AppDeps): Router {
     res.json(graph);
   });
 
-  router.get('/api/graph/path', async (req, res) => {
+  defineRoute(router, registry, { method: 'get', path: '/api/graph/path', ...docs.path }, async (req, res) => {
     const input = parseInput(PathQuerySchema, req.query, 'query string');
     if (input.from === input.to) throw new BadRequestError('from and to are the same entity.');
     const body = await readWith(deps.db, options('graph.path'), async (tx) => {

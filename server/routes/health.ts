@@ -1,10 +1,13 @@
 /** GET /api/health: is the database reachable, which server is it, how big is the graph. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import { readQuery } from '../db/read.js';
-import { DatabaseRestartingError } from '../db/restarting-error.js';
-import { DatabaseUnavailableError } from '../errors.js';
+import type { AppDeps } from '../deps.js';
+import { defineRoute } from '../http/define-route.js';
+import { errors, json } from '../openapi.js';
+import { readQuery } from '../../db/read.js';
+import { DatabaseRestartingError } from '../../db/restarting-error.js';
+import { DatabaseUnavailableError } from '../../db/errors.js';
 
 export const HealthSchema = z.object({
   status: z.literal('ok'),
@@ -16,9 +19,10 @@ export type Health = z.infer<typeof HealthSchema>;
 const ComponentsRow = z.object({ version: z.string(), edition: z.string() });
 const CountsRow = z.object({ nodes: z.number().int(), relationships: z.number().int() });
 
-export function healthRouter(deps: AppDeps): Router {
+export function healthRouter(deps: AppDeps, registry: OpenAPIRegistry): Router {
   const router = Router();
-  router.get('/api/health', async (_req, res) => {
+  const doc = { summary: 'Database reachable, version, counts', responses: { 200: json(HealthSchema, 'Healthy'), 503: errors[503] } };
+  defineRoute(router, registry, { method: 'get', path: '/api/health', ...doc }, async (_req, res) => {
     const options = { timeoutMs: 5_000, feature: 'health' };
     let health: Health;
     try {

@@ -3,23 +3,46 @@
  * of text (`Content-Type: text/plain`, any layout the seeder reads). Runs the same pipeline as
  * `npm run seed` and answers with what was created or merged. A write endpoint: token-protected.
  */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router } from 'express';
-import type { AppDeps } from '../app.js';
+import { z } from 'zod';
+import type { AppDeps } from '../deps.js';
+import { defineRoute } from '../http/define-route.js';
+import { json, writeErrors } from '../openapi.js';
 import { requireToken } from '../auth.js';
-import { BadRequestError, fromNeo4jError } from '../errors.js';
+import { BadRequestError, fromNeo4jError } from '../../db/errors.js';
 import { parseInput } from '../validate.js';
 import { StoryInputSchema } from '../../model/types.js';
-import type { IngestResponse } from '../../model/api.js';
-import { parsePage, storyFromInput } from '../../seed/parse/index.js';
-import { loadStories } from '../../seed/pipeline.js';
+import { IngestResponseSchema, type IngestResponse } from '../../model/api.js';
+import { loadStories, parsePage, storyFromInput } from '../../seed/index.js';
 
 export const INGEST_TEXT_LIMIT = '2mb';
 /** Only for the wording of a timeout error; the loader sets its own transaction timeouts. */
 const INGEST_TIMEOUT_MS = 300_000;
 
-export function ingestRouter(deps: AppDeps): Router {
+const doc = {
+  summary: 'Ingest one story (JSON) or one page of text (text/plain, any layout the seeder reads) through the seeding pipeline',
+  request: {
+    body: {
+      content: {
+        'application/json': { schema: StoryInputSchema },
+        'text/plain': { schema: z.string().meta({ description: 'A page: title line, then the body (at most 2 MB)' }) },
+      },
+    },
+  },
+  responses: { 201: json(IngestResponseSchema, 'What was created or merged'), ...writeErrors },
+};
+
+export function ingestRouter(deps: AppDeps, registry: OpenAPIRegistry): Router {
   const router = Router();
-  router.post('/api/stories', requireToken(deps.config), express.text({ type: 'text/plain', limit: INGEST_TEXT_LIMIT }), async (req, res) => {
+  const route = {
+    method: 'post',
+    path: '/api/stories',
+    ...doc,
+    tokenGuard: requireToken(deps.config),
+    before: [express.text({ type: 'text/plain', limit: INGEST_TEXT_LIMIT })],
+  } as const;
+  defineRoute(router, registry, route, async (req, res) => {
     const stories =
       typeof req.body === 'string'
         ? parsePage('api-upload.txt', req.body)

@@ -7,12 +7,19 @@
  *   DELETE /api/queries/:name         delete it
  *   POST   /api/cypher                ad-hoc read-only Cypher with {query, params}
  */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
-import { CypherRequestSchema, QueryNameSchema, RunQueryRequestSchema, SavedQueryInputSchema, type SavedQueryInfo } from '../../model/api.js';
-import type { AppDeps } from '../app.js';
+import {
+  CypherRequestSchema, QueryNameSchema, QueryResultSchema, RunQueryRequestSchema, SavedQueryInfoSchema, SavedQueryInputSchema, SavedQueryListSchema,
+  type SavedQueryInfo,
+} from '../../model/api.js';
+import type { AppDeps } from '../deps.js';
+import { defineRoute } from '../http/define-route.js';
+import { errors, json, jsonBody, writeErrors } from '../openapi.js';
 import { requireToken } from '../auth.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
+import { BadRequestError } from '../../db/errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import type { QueryCatalog } from '../queries/catalog.js';
 import { runQuery, vetQuery } from '../queries/run.js';
 import { paramProblems, RESERVED_QUERY_NAMES } from '../queries/saved.js';
@@ -22,22 +29,51 @@ import { parseInput } from '../validate.js';
 
 export const QueryNameParamsSchema = z.object({ name: QueryNameSchema });
 
-export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
-  const router = Router();
-  const writeGuard = requireToken(deps.config);
+const docs = {
+  list: { summary: "Saved queries (files in cypher/ and analysts' own)", responses: { 200: json(SavedQueryListSchema, 'Queries'), ...errors } },
+  run: {
+    summary: 'Run a saved query; params are validated against its header',
+    request: { params: QueryNameParamsSchema, ...jsonBody(RunQueryRequestSchema) },
+    responses: { 200: json(QueryResultSchema, 'Graph and table'), ...errors },
+  },
+  create: {
+    summary: "Save an analyst's query (read-only Cypher; name must not clash with a file query)",
+    request: jsonBody(SavedQueryInputSchema),
+    responses: { 201: json(SavedQueryInfoSchema, 'Saved'), ...writeErrors },
+  },
+  replace: {
+    summary: "Replace an analyst's saved query",
+    request: { params: QueryNameParamsSchema, ...jsonBody(SavedQueryInputSchema.omit({ name: true })) },
+    responses: { 200: json(SavedQueryInfoSchema, 'Replaced'), ...writeErrors },
+  },
+  delete: {
+    summary: "Delete an analyst's saved query",
+    request: { params: QueryNameParamsSchema },
+    responses: { 204: { description: 'Deleted' }, ...writeErrors },
+  },
+  cypher: {
+    summary: 'Ad-hoc read-only Cypher (read transaction, timeout, caps; admin procedures, LOAD CSV and several statements refused)',
+    request: jsonBody(CypherRequestSchema),
+    responses: { 200: json(QueryResultSchema, 'Graph and table'), ...errors },
+  },
+};
 
-  router.get('/api/queries', async (_req, res) => {
+export function queriesRouter(deps: AppDeps, catalog: QueryCatalog, registry: OpenAPIRegistry): Router {
+  const router = Router();
+  const tokenGuard = requireToken(deps.config);
+
+  defineRoute(router, registry, { method: 'get', path: '/api/queries', ...docs.list }, async (_req, res) => {
     res.json({ queries: await catalog.list() });
   });
 
-  router.post('/api/queries/:name/run', async (req, res) => {
+  defineRoute(router, registry, { method: 'post', path: '/api/queries/:name/run', ...docs.run }, async (req, res) => {
     const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
     const { params } = parseInput(RunQueryRequestSchema, req.body ?? {}, 'request body');
     // Already JSON text (a cache hit is served as stored).
     res.type('application/json').send(await catalog.runBody(name, params));
   });
 
-  router.post('/api/cypher', async (req, res) => {
+  defineRoute(router, registry, { method: 'post', path: '/api/cypher', ...docs.cypher }, async (req, res) => {
     const input = parseInput(CypherRequestSchema, req.body, 'request body');
     // runQuery applies every check (text, bounds, limiter, EXPLAIN of the plan).
     res.json(await runQuery(deps, input.query, toNeo4jParams(input.params) as Record<string, unknown>, 'cypher'));
@@ -59,7 +95,7 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
   };
   const info = (input: Awaited<ReturnType<typeof validated>>): SavedQueryInfo => ({ ...input, source: 'saved' });
 
-  router.post('/api/queries', writeGuard, async (req, res) => {
+  defineRoute(router, registry, { method: 'post', path: '/api/queries', ...docs.create, tokenGuard }, async (req, res) => {
     const input = await validated(req.body);
     const created = await createStoredQuery(deps.db, input);
     deps.resultCache?.invalidate();
@@ -67,7 +103,7 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
     res.status(201).json(info(input));
   });
 
-  router.put('/api/queries/:name', writeGuard, async (req, res) => {
+  defineRoute(router, registry, { method: 'put', path: '/api/queries/:name', ...docs.replace, tokenGuard }, async (req, res) => {
     const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
     const input = await validated({ ...(req.body ?? {}), name });
     const updated = await updateStoredQuery(deps.db, input);
@@ -76,7 +112,7 @@ export function queriesRouter(deps: AppDeps, catalog: QueryCatalog): Router {
     res.json(info(input));
   });
 
-  router.delete('/api/queries/:name', writeGuard, async (req, res) => {
+  defineRoute(router, registry, { method: 'delete', path: '/api/queries/:name', ...docs.delete, tokenGuard }, async (req, res) => {
     const { name } = parseInput(QueryNameParamsSchema, req.params, 'path');
     if (catalog.isFileQuery(name)) throw new ConflictError(`${name} is a built-in query (cypher/${name}.cypher) and cannot be deleted here.`);
     const deleted = await deleteStoredQuery(deps.db, name);

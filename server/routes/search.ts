@@ -1,11 +1,14 @@
 /** GET /api/search: full-text over entity names, aliases and story titles, typo- and case-tolerant. */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import { z } from 'zod';
-import { SearchQuerySchema, type SearchResponse } from '../../model/api.js';
+import { SearchQuerySchema, SearchResponseSchema, type SearchResponse } from '../../model/api.js';
 import { ENTITY_LABELS } from '../../model/graph-model.js';
-import type { AppDeps } from '../app.js';
-import { readWith } from '../db/read.js';
-import { BadRequestError } from '../errors.js';
+import type { AppDeps } from '../deps.js';
+import { defineRoute } from '../http/define-route.js';
+import { errors, json } from '../openapi.js';
+import { readWith } from '../../db/read.js';
+import { BadRequestError } from '../../db/errors.js';
 import { int } from '../transform/values.js';
 import { parseInput } from '../validate.js';
 
@@ -79,9 +82,21 @@ export const SEARCH = { window: SEARCH_WINDOW, all: SEARCH_ALL } as const;
  */
 const FILTERED_WINDOW = 10;
 
-export function searchRouter(deps: AppDeps): Router {
+/** Query strings are text on the wire: the documented shape of the list and number parameters. */
+const SearchQueryDoc = z.object({
+  q: SearchQuerySchema.shape.q,
+  types: z.string().optional().meta({ description: 'Comma-separated labels: Country, Official, Person, Company, Organization, Outlet, Place, Story' }),
+  limit: z.number().int().min(1).max(100).optional(),
+});
+
+export function searchRouter(deps: AppDeps, registry: OpenAPIRegistry): Router {
   const router = Router();
-  router.get('/api/search', async (req, res) => {
+  const doc = {
+    summary: 'Full-text search over entity names, aliases and story titles (typo- and case-tolerant)',
+    request: { query: SearchQueryDoc },
+    responses: { 200: json(SearchResponseSchema, 'Ranked hits'), ...errors },
+  };
+  defineRoute(router, registry, { method: 'get', path: '/api/search', ...doc }, async (req, res) => {
     const input = parseInput(SearchQuerySchema, req.query, 'query string');
     const unknown = input.types?.filter((t) => !SEARCHABLE_LABELS.includes(t)) ?? [];
     if (unknown.length > 0) throw new BadRequestError(`Unknown type(s) ${unknown.join(', ')}; use ${SEARCHABLE_LABELS.join(', ')}.`, { unknown });

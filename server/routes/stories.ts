@@ -4,17 +4,21 @@
  * extracted from it (Evidence -[:IN_STORY]-> story, relKey → fact) with quotes and offsets. The
  * facts, their quotes and the mentions are capped (model/api.ts STORY_*), with totals and flags.
  */
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { Node } from 'neo4j-driver';
 import { z } from 'zod';
 import {
-  EvidenceSchema, STORY_EVIDENCE_PER_FACT, STORY_FACTS_LIMIT, STORY_MENTIONS_LIMIT, StoriesQuerySchema, StorySummarySchema,
+  EvidenceSchema, STORY_EVIDENCE_PER_FACT, StoriesResponseSchema, StoryDetailSchema, STORY_FACTS_LIMIT, STORY_MENTIONS_LIMIT, StoriesQuerySchema, StorySummarySchema,
   type StoriesResponse, type StoryDetail,
 } from '../../model/api.js';
-import type { AppDeps } from '../app.js';
-import { factsByKeys, parseClaim } from '../db/facts.js';
-import { readQuery, readWith } from '../db/read.js';
-import { BadRequestError, NotFoundError } from '../errors.js';
+import type { AppDeps } from '../deps.js';
+import { defineRoute } from '../http/define-route.js';
+import { errors, json } from '../openapi.js';
+import { factsByKeys, parseClaim } from '../reads/facts.js';
+import { readQuery, readWith } from '../../db/read.js';
+import { BadRequestError } from '../../db/errors.js';
+import { NotFoundError } from '../errors.js';
 import { int, toPlain } from '../transform/values.js';
 import { parseInput } from '../validate.js';
 
@@ -64,11 +68,27 @@ LIMIT $limit`;
 
 const STORY_MENTIONS_TOTAL = 'MATCH (s:Story {id: $id}) RETURN COUNT { (s)-[:MENTIONS]->(:Entity) } AS total';
 
-export function storiesRouter(deps: AppDeps): Router {
+/** Query strings are text on the wire: the documented shape of the number parameter. */
+const StoriesQueryDoc = StoriesQuerySchema.omit({ limit: true }).extend({ limit: z.number().int().min(1).max(500).optional() });
+
+const docs = {
+  list: {
+    summary: 'Stories filtered by entity, outlet, dates and title words, newest first',
+    request: { query: StoriesQueryDoc },
+    responses: { 200: json(StoriesResponseSchema, 'Stories'), ...errors },
+  },
+  get: {
+    summary: 'One story with its text, outlet, mentions and the facts extracted from it (facts, quotes per fact and mentions capped, with totals and truncation flags)',
+    request: { params: StoryParamsSchema },
+    responses: { 200: json(StoryDetailSchema, 'The story'), ...errors },
+  },
+};
+
+export function storiesRouter(deps: AppDeps, registry: OpenAPIRegistry): Router {
   const router = Router();
   const options = (feature: string) => ({ timeoutMs: deps.config.NEWSGRAPH_QUERY_TIMEOUT_MS, feature });
 
-  router.get('/api/stories', async (req, res) => {
+  defineRoute(router, registry, { method: 'get', path: '/api/stories', ...docs.list }, async (req, res) => {
     const input = parseInput(StoriesQuerySchema, req.query, 'query string');
     if (input.from && input.to && input.from > input.to) throw new BadRequestError('from is after to.');
     const records = await readQuery(
@@ -89,7 +109,7 @@ export function storiesRouter(deps: AppDeps): Router {
     res.json(body);
   });
 
-  router.get('/api/stories/:id', async (req, res) => {
+  defineRoute(router, registry, { method: 'get', path: '/api/stories/:id', ...docs.get }, async (req, res) => {
     const { id } = parseInput(StoryParamsSchema, req.params, 'path');
     const story = await readWith(deps.db, options('stories.get'), async (tx) => {
       const found = await tx.run('MATCH (s:Story {id: $id}) OPTIONAL MATCH (s)-[:PUBLISHED_BY]->(o:Outlet) RETURN s, o LIMIT 1', { id });

@@ -3,7 +3,7 @@
  * ISO strings, points to {srid, x, y[, z]}, byte arrays to base64, lists and maps recursively.
  * Graph values (nodes, relationships, paths) are handled by the collector in graph.ts.
  */
-import { QueryTooComplexError } from '../errors.js';
+import { QueryTooComplexError } from '../../db/errors.js';
 import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isPoint, isTime, type Integer } from 'neo4j-driver';
 
 export function isTemporal(value: unknown): boolean {

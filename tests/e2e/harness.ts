@@ -10,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../server/app.js';
-import type { Database } from '../../server/db/connect.js';
-import { applySchema } from '../../server/db/schema.js';
+import type { Database } from '../../db/connect.js';
+import { applySchema } from '../../db/schema.js';
 import { testConfig, testDatabase } from '../int/helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

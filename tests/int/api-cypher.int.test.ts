@@ -3,7 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryResultSchema } from '../../model/api.js';
 import { createApp } from '../../server/app.js';
-import { createDriver } from '../../server/db/connect.js';
+import { createDriver } from '../../db/connect.js';
 import { testConfig, testDatabase } from './helpers.js';
 import { counts, seedSample } from './api-fixture.js';
 

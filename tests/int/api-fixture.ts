@@ -10,8 +10,8 @@ import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
 import { expect } from 'vitest';
-import { applySchema } from '../../server/db/schema.js';
-import type { Database } from '../../server/db/connect.js';
+import { applySchema } from '../../db/schema.js';
+import type { Database } from '../../db/connect.js';
 import { seedCorpus } from '../../seed/pipeline.js';
 
 /** Where the graph counts right after the last seeding are kept, per test server. */

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { createDriver } from '../../server/db/connect.js';
+import { createDriver } from '../../db/connect.js';
 import { testConfig, testDatabase } from './helpers.js';
 
 const db = testDatabase();

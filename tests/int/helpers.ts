@@ -1,7 +1,7 @@
 /** Shared pieces for integration tests: a Database on the test Neo4j and a config for createApp. */
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/config.js';
-import { createDriver, type Database } from '../../server/db/connect.js';
+import { createDriver, type Database } from '../../db/connect.js';
 
 /** The test Neo4j; `credentials` replaces the real ones (for tests of refused logins). */
 export function testDatabase(credentials?: { user?: string; password?: string }): Database {

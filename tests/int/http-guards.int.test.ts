@@ -7,7 +7,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { applySchema } from '../../server/db/schema.js';
+import { applySchema } from '../../db/schema.js';
 import { testConfig, testDatabase } from './helpers.js';
 
 const db = testDatabase();

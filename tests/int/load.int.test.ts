@@ -1,7 +1,7 @@
 /** The loader against real Neo4j, with hand-made extractions so it is tested apart from the extractor. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity, Extraction, Story } from '../../model/types.js';
-import { applySchema } from '../../server/db/schema.js';
+import { applySchema } from '../../db/schema.js';
 import { graphCounts } from '../../seed/load/counts.js';
 import { factKey } from '../../seed/load/keys.js';
 import { GraphLoader } from '../../seed/load/graph-loader.js';

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { applySchema } from '../../server/db/schema.js';
+import { applySchema } from '../../db/schema.js';
 import { testDatabase } from './helpers.js';
 
 const db = testDatabase();

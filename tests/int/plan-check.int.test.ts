@@ -7,8 +7,8 @@
  * by the plan, which is what an external server without the lockdown relies on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWith } from '../../server/db/read.js';
-import { AppError, ForbiddenQueryError } from '../../server/errors.js';
+import { readWith } from '../../db/read.js';
+import { AppError, ForbiddenQueryError } from '../../db/errors.js';
 import { explainAndCheck } from '../../server/queries/plan-check.js';
 import { loadQueryFiles } from '../../server/queries/saved.js';
 import { BYPASS_ATTEMPTS, WRITE_ATTEMPTS } from '../fixtures/write-attempts.js';

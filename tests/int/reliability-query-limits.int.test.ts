@@ -6,9 +6,9 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { createDriver } from '../../server/db/connect.js';
-import { readQuery } from '../../server/db/read.js';
-import { fromNeo4jError, QueryTimeoutError, ForbiddenQueryError, BadRequestError } from '../../server/errors.js';
+import { createDriver } from '../../db/connect.js';
+import { readQuery } from '../../db/read.js';
+import { fromNeo4jError, QueryTimeoutError, ForbiddenQueryError, BadRequestError } from '../../db/errors.js';
 import { seedSample } from './api-fixture.js';
 import { testConfig, testDatabase } from './helpers.js';
 

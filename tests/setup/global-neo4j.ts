@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort, startBundledNeo4j, type BundledNeo4j } from '../../server/db/bundled-neo4j.js';
+import { freePort, startBundledNeo4j, type BundledNeo4j } from '../../db/bundled-neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@
  * folder and port, prints "READY <jvm pid>", and runs until it is killed.
  *   node --import tsx tests/stress/bundled-neo4j-child.ts <dataDir> <boltPort>
  */
-import { startBundledNeo4j } from '../../server/db/bundled-neo4j.js';
+import { startBundledNeo4j } from '../../db/bundled-neo4j.js';
 
 const [dataDir, port] = process.argv.slice(2);
 const neo4j = await startBundledNeo4j({ dataDir: dataDir!, boltPort: Number(port), heap: '512m', pageCache: '128m', log: () => {} });

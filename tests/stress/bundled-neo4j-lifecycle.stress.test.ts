@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
-import { freePort, launcherArgs, portIsFree } from '../../server/db/bundled-neo4j.js';
-import { connectDatabase, createDriver } from '../../server/db/connect.js';
-import { pidFile } from '../../server/db/neo4j-orphan.js';
-import { readOrCreateBundledPassword } from '../../server/db/neo4j-password.js';
+import { freePort, launcherArgs, portIsFree } from '../../db/bundled-neo4j.js';
+import { connectDatabase, createDriver } from '../../db/connect.js';
+import { pidFile } from '../../db/neo4j-orphan.js';
+import { readOrCreateBundledPassword } from '../../db/neo4j-password.js';
 import { startApp } from '../../server/lifecycle.js';
 
 const folders: string[] = [];

@@ -9,9 +9,9 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { freePort, startBundledNeo4j, type BundledNeo4j } from '../../server/db/bundled-neo4j.js';
-import { createDriver } from '../../server/db/connect.js';
-import { applySchema } from '../../server/db/schema.js';
+import { freePort, startBundledNeo4j, type BundledNeo4j } from '../../db/bundled-neo4j.js';
+import { createDriver } from '../../db/connect.js';
+import { applySchema } from '../../db/schema.js';
 
 const store = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-outage-'));
 let neo4j: BundledNeo4j | undefined;

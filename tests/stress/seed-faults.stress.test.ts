@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/generate.js';
-import { applySchema } from '../../server/db/schema.js';
+import { applySchema } from '../../db/schema.js';
 import { graphCounts, type GraphCounts } from '../../seed/load/counts.js';
 import { resetGraph } from '../../seed/load/reset.js';
 import { testDatabase, testDatabaseEnv } from '../int/helpers.js';

@@ -1,7 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../model/api.js';
-import { csvCell, cypherLiteral, cypherName, cypherString, toCsv, toCypherScript, toGraphML, toMarkdown, xmlEscape, BRIEF_QUOTES_PER_FACT } from '../../server/export/formats.js';
+import { csvCell, toCsv } from '../../server/export/formats/csv.js';
+import { cypherLiteral, cypherName, cypherString, toCypherScript } from '../../server/export/formats/cypher.js';
+import { toGraphML, xmlEscape } from '../../server/export/formats/graphml.js';
+import { toMarkdown, BRIEF_QUOTES_PER_FACT } from '../../server/export/formats/markdown.js';
 import { tokenMatches } from '../../server/auth.js';
 import { escapeLucene, luceneQuery } from '../../server/routes/search.js';
 

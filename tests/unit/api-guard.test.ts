@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenQueryError } from '../../server/errors.js';
+import { ForbiddenQueryError } from '../../db/errors.js';
 import { checkReadOnlyCypher, maskCypher } from '../../server/queries/guard.js';
 
 const refused = (query: string) => {

@@ -1,6 +1,6 @@
 /** The Cypher the server generates from the model (never from user input), snapshotted inline. */
 import { describe, expect, it } from 'vitest';
-import { FACTS_BY_KEYS } from '../../server/db/facts.js';
+import { FACTS_BY_KEYS } from '../../server/reads/facts.js';
 import { PATH_QUERIES } from '../../server/routes/graph.js';
 
 describe('generated Cypher', () => {

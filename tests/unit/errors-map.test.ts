@@ -7,7 +7,7 @@
  */
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { AppError, DatabaseUnavailableError, fromNeo4jError } from '../../server/errors.js';
+import { AppError, DatabaseUnavailableError, fromNeo4jError } from '../../db/errors.js';
 
 const neo4jError = (code: string, message: string) => new Neo4jError(message, code, '50N42', 'error: general processing exception');
 const mapped = (error: unknown) => fromNeo4jError(error, 3_000) as AppError;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QueryTooComplexError, QueryTooLargeError, OverloadedError } from '../../server/errors.js';
+import { QueryTooComplexError, OverloadedError } from '../../db/errors.js';
+import { QueryTooLargeError } from '../../server/errors.js';
 import { checkParamBounds, checkQueryBounds, measureCypher, QUERY_BOUNDS } from '../../server/queries/bounds.js';
 import { Limiter } from '../../server/queries/limiter.js';
 import { loadQueryFiles } from '../../server/queries/saved.js';

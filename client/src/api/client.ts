@@ -2,6 +2,7 @@
  * The typed API client. Every failure becomes an ApiError whose message is in plain words,
  * ready to show to an analyst as it is.
  */
+import { exportFormat } from '../../../model/export-formats.js';
 import type {
   EntityDetail,
   ExportFormat,
@@ -150,8 +151,7 @@ export const api = {
     const res = await send('POST', '/api/export', body);
     const disposition = res.headers.get('Content-Disposition') ?? '';
     const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-    const ext = { json: 'json', graphml: 'graphml', csv: 'csv', cypher: 'cypher', markdown: 'md' }[body.format];
-    return { blob: await res.blob(), filename: match?.[1] ? decodeURIComponent(match[1]) : `newsgraph.${ext}` };
+    return { blob: await res.blob(), filename: match?.[1] ? decodeURIComponent(match[1]) : `newsgraph.${exportFormat(body.format).extension}` };
   },
 };
 

@@ -27,4 +27,4 @@ export interface Health {
   counts: { nodes: number; relationships: number };
 }
 
-export type ExportFormat = 'json' | 'graphml' | 'csv' | 'cypher' | 'markdown';
+export type { ExportFormatId as ExportFormat } from '../../../model/export-formats.js';

@@ -1,19 +1,16 @@
 /**
- * Export of the current view or selection: PNG and SVG drawn by Cytoscape in the browser; JSON,
- * GraphML, CSV, a Cypher script and a Markdown brief built by the server (POST /api/export).
+ * Export of the current view or selection: PNG and SVG drawn by Cytoscape in the browser; the
+ * data formats (model/export-formats.ts: JSON, GraphML, CSV, Cypher, a Markdown brief…) built by
+ * the server (POST /api/export).
  */
 import type { Core } from 'cytoscape';
+import { EXPORT_FORMATS } from '../../../model/export-formats.js';
 import { api, plain } from '../api/client.js';
 import type { ExportFormat } from '../api/types.js';
 import { download, h, toast } from '../dom.js';
 
-export const SERVER_FORMATS: { format: ExportFormat; title: string }[] = [
-  { format: 'json', title: 'JSON' },
-  { format: 'graphml', title: 'GraphML' },
-  { format: 'csv', title: 'CSV' },
-  { format: 'cypher', title: 'Cypher script' },
-  { format: 'markdown', title: 'Markdown brief' },
-];
+/** The formats the server writes, from the same registry as the API (model/export-formats.ts). */
+export const SERVER_FORMATS: { format: ExportFormat; title: string }[] = EXPORT_FORMATS.map((f) => ({ format: f.id, title: f.title }));
 
 const stamp = () => new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
 

@@ -16,7 +16,7 @@ import { jvmEnvironment } from './jvm-environment.js';
 import { forgetJvm, recordJvm, stopOrphanedJvm } from './neo4j-orphan.js';
 import { readOrCreateBundledPassword } from './neo4j-password.js';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const launcherDir = path.join(projectRoot, 'neo4j');
 export const launcherJar = path.join(launcherDir, 'target', 'newsgraph-neo4j.jar');
 

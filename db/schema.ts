@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './connect.js';
 
-const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cypher/schema.cypher');
+const schemaFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cypher/schema.cypher');
 
 /** Splits a Cypher script into statements, dropping `//` comment lines. */
 export function splitCypherScript(script: string): string[] {

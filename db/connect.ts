@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Config } from '../config.js';
+import type { DbConfig } from './config.js';
 import { BundledNeo4jError, portIsFree, startBundledNeo4j, type BundledNeo4j } from './bundled-neo4j.js';
 import { stopOrphanedJvm } from './neo4j-orphan.js';
 import { readBundledPassword } from './neo4j-password.js';
@@ -31,7 +31,7 @@ export function createDriver(uri: string, user: string, password: string): Drive
   });
 }
 
-export async function connectDatabase(config: Config, log: (line: string) => void = console.log): Promise<Database> {
+export async function connectDatabase(config: DbConfig, log: (line: string) => void = console.log): Promise<Database> {
   let bundled: BundledNeo4j | undefined;
   let uri = config.NEO4J_URI;
   let user = config.NEO4J_USER;

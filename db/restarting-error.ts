@@ -3,7 +3,7 @@
  * unavailable database, plus `details.restarting` so clients (and the health check) can tell a
  * restart in progress from a database that is simply gone.
  */
-import { AppError } from '../errors.js';
+import { AppError } from './errors.js';
 
 export class DatabaseRestartingError extends AppError {
   constructor() {

@@ -12,7 +12,7 @@
  */
 import type { ManagedTransaction, RecordShape, Record as Neo4jRecord, Session } from 'neo4j-driver';
 import type { Database } from './connect.js';
-import { DatabaseUnavailableError, fromNeo4jError, QueryTimeoutError } from '../errors.js';
+import { DatabaseUnavailableError, fromNeo4jError, QueryTimeoutError } from './errors.js';
 
 export interface ReadOptions {
   timeoutMs: number;
