@@ -25,6 +25,11 @@ export class AppError extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /** The JSON body every error response carries: `{error: {code, message, details}}`. */
+  body(): { error: { code: string; message: string; details: unknown } } {
+    return { error: { code: this.code, message: this.message, details: this.details ?? null } };
+  }
 }
 
 export class BadRequestError extends AppError {

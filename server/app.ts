@@ -110,6 +110,6 @@ function jsonErrorHandler(log: (line: string) => void): ErrorRequestHandler {
     if (res.headersSent) return;
     // Overloaded or unavailable: tell clients when to come back.
     if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
-    res.status(appError.status).json({ error: { code: appError.code, message: appError.message, details: appError.details ?? null } });
+    res.status(appError.status).json(appError.body());
   };
 }

@@ -6,23 +6,25 @@
  */
 import { maxHeaderSize, STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { AppError } from '../../db/errors.js';
+import { formatBytes } from './bytes.js';
 
 interface ParserError extends Error {
   code?: string;
 }
 
-/** Status and error body for a parser error code, mirroring the statuses Node itself would send. */
-export function clientErrorResponse(code: string | undefined, limitBytes = maxHeaderSize): { status: number; body: { error: { code: string; message: string; details: null } } } {
-  const kb = Math.round(limitBytes / 1024);
-  const [status, errorCode, message] =
-    code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'request_header_too_large', `The request's URL and headers are larger than the ${kb} KB this server reads. Shorten the URL (send long input in a POST body instead).`]
-      : code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW'
-        ? [413, 'payload_too_large', 'The chunk extensions of this request are too large.']
-        : code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, 'request_timeout', 'The request took too long to arrive and was dropped.']
-          : [400, 'bad_request', 'The request is not valid HTTP.'];
-  return { status, body: { error: { code: errorCode, message, details: null } } };
+/** The error for a parser error code, with the statuses Node itself would send. */
+export function clientError(code: string | undefined, limitBytes = maxHeaderSize): AppError {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return new AppError(431, 'request_header_too_large', `The request's URL and headers are larger than the ${formatBytes(limitBytes)} this server reads. Shorten the URL (send long input in a POST body instead).`);
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return new AppError(413, 'payload_too_large', 'The chunk extensions of this request are too large.');
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return new AppError(408, 'request_timeout', 'The request took too long to arrive and was dropped.');
+    default:
+      return new AppError(400, 'bad_request', 'The request is not valid HTTP.');
+  }
 }
 
 export function answerClientErrors(server: Server): Server {
@@ -34,8 +36,9 @@ export function answerClientErrors(server: Server): Server {
       socket.destroy();
       return;
     }
-    const { status, body } = clientErrorResponse(error.code);
-    const json = JSON.stringify(body);
+    const answer = clientError(error.code);
+    const { status } = answer;
+    const json = JSON.stringify(answer.body());
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
         'Content-Type: application/json; charset=utf-8\r\n' +
