@@ -2,6 +2,8 @@
  * A tiny element builder. Strings always become text nodes: no data ever reaches innerHTML,
  * so nothing in a story, a name or an error message can inject markup or script.
  */
+import { isAbsoluteHttpUrl } from '../../model/http-url.js';
+
 export type Child = Node | string | number | null | undefined | false;
 
 export interface Attrs {
@@ -41,10 +43,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     else if (key === 'on') {
       for (const [event, handler] of Object.entries(value as Record<string, EventListener>)) el.addEventListener(event, handler);
     } else if (key === 'href') {
-      // Only http(s) links from data: a `javascript:` URL in a story's url must not become clickable,
-      // and a path must stay on this origin (`//host` and `/\host` are protocol-relative links away).
+      // Links from data go only to absolute http(s) URLs (the one rule of model/http-url.ts): a
+      // `javascript:` URL in a story's url must not become clickable. The app's own links stay on this
+      // origin: fragments, blobs and paths, but not `//host` or `/\host` (protocol-relative, away).
       const href = String(value);
-      if (/^(https?:\/\/[^/\\]|#|\/(?![/\\])|blob:)/i.test(href)) el.setAttribute('href', href);
+      if (isAbsoluteHttpUrl(href) || /^(#|blob:|\/(?![/\\]))/i.test(href)) el.setAttribute('href', href);
     } else if (typeof value === 'boolean') {
       if (value) el.setAttribute(key, '');
       (el as unknown as Record<string, unknown>)[key] = value;

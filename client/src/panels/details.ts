@@ -13,6 +13,12 @@ import type { Inspect } from '../state.js';
 import type { Actions } from './actions.js';
 import { findMentions, quoteInContext, renderText } from './story-text.js';
 
+/** " · source ↗" for a story URL that may be a link (absolute http/https), nothing otherwise. */
+function sourceLink(url: string | null | undefined): Child[] {
+  const href = linkableUrl(url);
+  return href ? [' · ', h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗')] : [];
+}
+
 export interface ElementInfo {
   /** Data of the element on the canvas, when it is there (names of endpoints, props). */
   lookup(id: string): { name?: string; type?: string; source?: string; target?: string; props?: Record<string, unknown> } | null;
@@ -168,8 +174,7 @@ export class DetailsPanel {
         q.published ?? 'undated',
         ' · ',
         h('button', { class: 'link', type: 'button', on: { click: () => this.actions.inspect('story', q.story.id) } }, q.story.title || 'the story'),
-        linkableUrl(q.url) ? ' · ' : null,
-        linkableUrl(q.url) ? h('a', { href: linkableUrl(q.url)!, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
+        ...sourceLink(q.url),
         (q.occurrences ?? 1) > 1 ? ` · stated ${q.occurrences} times in this story` : null,
         typeof q.confidence === 'number' ? ` · confidence ${Math.round(Number(q.confidence) * 100)}%` : null,
         claim ? ' · ' : null,
@@ -295,8 +300,7 @@ export class DetailsPanel {
         h('strong', {}, s.outlet ?? 'Unknown outlet'),
         ' · ',
         s.published ?? 'undated',
-        linkableUrl(s.url) ? ' · ' : null,
-        linkableUrl(s.url) ? h('a', { href: linkableUrl(s.url)!, target: '_blank', rel: 'noopener noreferrer' }, 'source ↗') : null,
+        ...sourceLink(s.url),
       ),
       mentions.length
         ? h('p', { class: 'legend-inline muted' }, `${s.mentionsTruncated ? `${s.mentionsTotal} entities recognised, the ${mentions.length} most mentioned` : `${mentions.length} entities recognised`} (underlined, click to open); quotes behind facts are `, h('mark', { class: 'quote' }, 'highlighted'), '.')
