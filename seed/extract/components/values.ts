@@ -25,29 +25,25 @@ export const values: Component = {
   },
 };
 
+/** `find` over one sentence's tokens, kept for the sentence last asked about (relations ask per trigger). */
+function lastSentence<T>(doc: Doc, find: (toks: Token[], t0: number, t1: number) => T): (si: number) => T {
+  let sent = -1;
+  let found: T;
+  return (si) => {
+    if (si !== sent) {
+      const s = doc.sentences[si]!;
+      found = find(doc.tokens, s.t0, s.t1);
+      sent = si;
+    }
+    return found;
+  };
+}
+
 function sentenceValues(doc: Doc): SentenceValues {
   const toks = doc.tokens;
-  let moneySent = -1;
-  let money: ReturnType<typeof findMoney> = null;
-  let yearSent = -1;
-  let year: number | null = null;
   return {
-    money(si) {
-      if (si !== moneySent) {
-        const s = doc.sentences[si]!;
-        money = findMoney(toks, s.t0, s.t1);
-        moneySent = si;
-      }
-      return money;
-    },
-    year(si) {
-      if (si !== yearSent) {
-        const s = doc.sentences[si]!;
-        year = findYear(toks, s.t0, s.t1);
-        yearSent = si;
-      }
-      return year;
-    },
+    money: lastSentence(doc, findMoney),
+    year: lastSentence(doc, findYear),
     percent(si, near) {
       const s = doc.sentences[si]!;
       return findPercent(toks, s.t0, s.t1, near);
