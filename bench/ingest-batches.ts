@@ -32,7 +32,7 @@ export async function corpusBatches(corpus: number, limit: number, size = BATCH)
   const batches: Batch[] = [];
   for (let i = 0; i < Math.min(limit, stories.length); i += size) {
     const batch = stories.slice(i, Math.min(i + size, limit));
-    batches.push({ stories: batch, extractions: batch.map(extractStory) });
+    batches.push({ stories: batch, extractions: batch.map((story) => extractStory(story)) });
   }
   return batches;
 }

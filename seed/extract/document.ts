@@ -7,6 +7,7 @@
  * (pos, lemma, ner), `nerMentions` and `dependencies`; the rule components read them when present.
  */
 import type { Entity, Fact } from '../../model/types.js';
+import type { Annotation } from '../../nlp/annotation.js';
 import { getCatalog, type Catalog, type RoleClass } from './catalog.js';
 import { lex, type Lex } from './lexicon.js';
 import type { Sentence, Token } from './text.js';
@@ -81,6 +82,8 @@ export interface Doc {
   /** The compiled catalogue and lexicon the rule components read. */
   readonly catalog: Catalog;
   readonly lex: Lex;
+  /** CoreNLP's analysis of `text`, when the NLP extractor runs (component "nlp-tokens" lays it over our tokens). */
+  readonly annotation?: Annotation;
 
   /** sentences: tokens with offsets, sentences as token ranges. */
   tokens: Token[];
@@ -118,12 +121,13 @@ export interface Component {
   run(doc: Doc): void;
 }
 
-export function createDoc(storyId: string, text: string, extractor: { name: string; version: string }): Doc {
+export function createDoc(storyId: string, text: string, extractor: { name: string; version: string }, annotation?: Annotation): Doc {
   const catalog = getCatalog();
   return {
     storyId,
     text,
     extractor,
+    annotation,
     catalog,
     lex: lex(catalog),
     tokens: [],

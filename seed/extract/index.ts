@@ -4,16 +4,19 @@
  * (document.ts). Pure and deterministic; the catalogue and patterns are compiled once on first use.
  */
 import type { Entity, Extraction, Mention, Story } from '../../model/types.js';
+import type { Annotation } from '../../nlp/annotation.js';
 import { entityId, getCatalog, matchAt } from './catalog.js';
 import { createDoc, mentionCounts } from './document.js';
-import { runPipeline } from './pipeline.js';
+import { COMPONENTS, NLP_COMPONENTS, runPipeline } from './pipeline.js';
 import { splitSentences, tokenize } from './text.js';
 
+/** Recorded on every piece of evidence: which extractor read the sentence. */
 export const EXTRACTOR = { name: 'newsgraph-rules', version: '0.1.0' } as const;
+export const NLP_EXTRACTOR = { name: 'newsgraph-nlp', version: '0.1.0' } as const;
 
 export { getCatalog } from './catalog.js';
 export { tokenize, splitSentences, slugify, normName } from './text.js';
-export { COMPONENTS, runPipeline } from './pipeline.js';
+export { COMPONENTS, NLP_COMPONENTS, runPipeline } from './pipeline.js';
 export { createDoc, type Doc, type Component } from './document.js';
 
 const outletCache = new Map<string, Entity>();
@@ -42,9 +45,14 @@ function outletLookup(name: string): Entity {
   return { id: entityId('Outlet', clean), label: 'Outlet', name: clean, aliases: [], props: { country: null, ownership: 'unknown' }, confidence: 0.9, source: 'recognizer' };
 }
 
-/** Extract entities, mentions and facts from one story. */
-export function extractStory(story: Story): Extraction {
-  const doc = runPipeline(createDoc(story.id, story.body, EXTRACTOR));
+/**
+ * Extract entities, mentions and facts from one story: by the rules alone, or, given CoreNLP's
+ * annotation of the body, by the NLP pipeline (the rule stages plus those reading the parse).
+ */
+export function extractStory(story: Story, annotation?: Annotation): Extraction {
+  const doc = annotation
+    ? runPipeline(createDoc(story.id, story.body, NLP_EXTRACTOR, annotation), NLP_COMPONENTS)
+    : runPipeline(createDoc(story.id, story.body, EXTRACTOR), COMPONENTS);
 
   const entities = new Map<string, Entity>();
   for (const sp of doc.mentions) if (!entities.has(sp.entity.id)) entities.set(sp.entity.id, sp.entity);

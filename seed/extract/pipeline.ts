@@ -8,6 +8,7 @@ import { catalogueRoles, people } from './components/roles.js';
 import { gazetteer } from './components/gazetteer.js';
 import { localNames, shortFormMentions, shortForms } from './components/coreference.js';
 import { mentions } from './components/mentions.js';
+import { nlpTokens } from './components/nlp-tokens.js';
 import { nameRecogniser } from './components/name-recogniser.js';
 import { relations } from './components/relations.js';
 import { roleFacts } from './components/role-facts.js';
@@ -27,6 +28,26 @@ export const COMPONENTS: readonly Component[] = [
   values, // money, year, percent, item, asset finders
   relations, // LOCATED_IN shapes and trigger patterns → facts
   roleFacts, // roles → LEADS / EMPLOYED_BY
+];
+
+/**
+ * The NLP extractor's pipeline: the rule stages, with the stages that read CoreNLP's analysis
+ * (doc.annotation) in between. Each NLP stage is one component file plus one line here.
+ */
+export const NLP_COMPONENTS: readonly Component[] = [
+  sentences,
+  nlpTokens, // CoreNLP's tags, lemmas, NER runs and dependencies over our tokens
+  gazetteer,
+  shortForms,
+  nameRecogniser,
+  localNames,
+  people,
+  shortFormMentions,
+  catalogueRoles,
+  mentions,
+  values,
+  relations,
+  roleFacts,
 ];
 
 /** Run `components` (default: the pipeline) over the document, in order. */

@@ -177,7 +177,7 @@ describe('what the extractor stores matches the model', () => {
   let extractions: Extraction[] = [];
   beforeAll(async () => {
     const files = await listCorpusFiles(join(import.meta.dirname, '..', '..', 'seed', 'data'));
-    extractions = (await readCorpus(files)).stories.map(extractStory);
+    extractions = (await readCorpus(files)).stories.map((s) => extractStory(s));
   });
 
   it('every entity prop and fact prop of the sample is a declared property of the right type', () => {

@@ -1,0 +1,47 @@
+/**
+ * The annotated story sets extraction is scored on, read the way the seeder reads them:
+ *   - dev, test: tests/fixtures/eval (written afresh, names mostly outside the catalogue; tune on dev
+ *     only, never on test);
+ *   - sample: the shipped pages in seed/data with tests/fixtures/gold.json;
+ *   - heldout: the earlier made-up stories of tests/fixtures/gold-heldout.json.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Story } from '../model/types.js';
+import { listCorpusFiles, readCorpus } from '../seed/parse/index.js';
+import type { GoldStory, HeldOutStory } from './extract.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const SET_NAMES = ['dev', 'test', 'sample', 'heldout'] as const;
+export type SetName = (typeof SET_NAMES)[number];
+
+export interface EvalSet {
+  name: SetName;
+  /** Stories with their gold annotation (stories the gold does not annotate are left out). */
+  items: Array<{ story: Story; gold: GoldStory }>;
+}
+
+async function fromPages(name: SetName, dir: string, goldFile: string): Promise<EvalSet> {
+  const gold = (JSON.parse(readFileSync(goldFile, 'utf8')) as { stories: Record<string, GoldStory> }).stories;
+  const { stories } = await readCorpus(await listCorpusFiles(dir));
+  const items = stories.filter((s) => gold[s.title]).map((story) => ({ story, gold: gold[story.title]! }));
+  return { name, items };
+}
+
+export async function loadEvalSet(name: SetName): Promise<EvalSet> {
+  if (name === 'dev' || name === 'test') {
+    const dir = join(ROOT, 'tests', 'fixtures', 'eval');
+    return fromPages(name, join(dir, 'pages', name), join(dir, `gold-${name}.json`));
+  }
+  if (name === 'sample') return fromPages(name, join(ROOT, 'seed', 'data'), join(ROOT, 'tests', 'fixtures', 'gold.json'));
+  const held = (JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'gold-heldout.json'), 'utf8')) as { stories: HeldOutStory[] }).stories;
+  return {
+    name,
+    items: held.map((h, i) => ({
+      story: { id: `story:heldout${i}`, title: h.title, body: h.body, outlet: h.outlet ?? null, published: null, url: null, pages: [], layout: 'json' },
+      gold: h,
+    })),
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * npm run eval -- [--set dev|test|sample|heldout]… [--extractor nlp|rules] [--type OWNS_STAKE] [-v]
+ *
+ * Scores one extractor on annotated sets, with per-type tables; -v lists every miss and extra (the
+ * misses of the test split are never printed: it is not for tuning). The NLP extractor uses
+ * NEWSGRAPH_NLP_URI (default http://127.0.0.1:9010) and the annotation cache in .data/nlp-cache.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { AnnotationCache } from '../nlp/cache.js';
+import { createNlpClient } from '../nlp/client.js';
+import { corenlpProperties } from '../nlp/properties.js';
+import { nlpExtractor, rulesExtractor, type Extractor } from '../seed/extract/extractors.js';
+import { loadEvalSet, SET_NAMES, type SetName } from './eval-sets.js';
+import { micro, prf, scoreWith, type Counts } from './score.js';
+
+function table(title: string, m: Map<string, Counts>): void {
+  console.log(`\n${title}`);
+  console.log('  type             P      R      F1    (tp/fp/fn)');
+  for (const [k, c] of [...m.entries()].sort()) {
+    const { p, r, f } = prf(c);
+    console.log(`  ${k.padEnd(15)} ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}  (${c.tp}/${c.fp}/${c.fn})`);
+  }
+  const t = micro(m);
+  const { p, r, f } = prf(t);
+  console.log(`  ${'micro'.padEnd(15)} ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}  (${t.tp}/${t.fp}/${t.fn})`);
+}
+
+export function extractorFor(name: string, nlpUri = process.env.NEWSGRAPH_NLP_URI ?? 'http://127.0.0.1:9010'): Extractor {
+  if (name === 'rules') return rulesExtractor;
+  const cache = new AnnotationCache(path.resolve(process.env.NEWSGRAPH_DATA_DIR ?? '.data', 'nlp-cache'), corenlpProperties().hash);
+  return nlpExtractor(createNlpClient({ uri: nlpUri, concurrency: 2, cache }));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { set: { type: 'string', multiple: true }, extractor: { type: 'string', default: 'nlp' }, type: { type: 'string' }, verbose: { type: 'boolean', short: 'v', default: false } },
+  });
+  const sets = (values.set ?? ['dev']) as SetName[];
+  for (const s of sets) if (!SET_NAMES.includes(s)) throw new Error(`unknown set ${s} (${SET_NAMES.join(', ')})`);
+  const extractor = extractorFor(values.extractor);
+  for (const name of sets) {
+    const r = await scoreWith(extractor, await loadEvalSet(name));
+    console.log(`\n=== ${name} (${r.stories} stories), extractor ${r.extractor}, ${r.seconds.toFixed(1)} s ===`);
+    if (name !== 'test') {
+      table('Entities', r.score.entities);
+      table('Relations', r.score.relations);
+    }
+    console.log(`  entities F1 ${r.entities.f.toFixed(3)} · relations P ${r.relations.p.toFixed(3)} R ${r.relations.r.toFixed(3)} F1 ${r.relations.f.toFixed(3)} · OWNS_STAKE ${r.stakes.found}/${r.stakes.gold} (percent right ${r.stakes.percentRight}/${r.stakes.percentChecked})`);
+    if (values.verbose && name !== 'test') {
+      for (const m of r.score.misses) if (!values.type || m.includes(values.type)) console.log('   ·', m);
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
