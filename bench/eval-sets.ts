@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Story } from '../model/types.js';
 import { listCorpusFiles, readCorpus } from '../seed/parse/index.js';
-import type { GoldStory, HeldOutStory } from './extract.js';
+import type { GoldStory, HeldOutStory } from './score.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -6,12 +6,9 @@
  * NEWSGRAPH_NLP_URI (default http://127.0.0.1:9010) and the annotation cache in .data/nlp-cache.
  */
 import { parseArgs } from 'node:util';
-import path from 'node:path';
-import { AnnotationCache } from '../nlp/cache.js';
-import { createNlpClient } from '../nlp/client.js';
-import { corenlpProperties } from '../nlp/properties.js';
-import { nlpExtractor, rulesExtractor, type Extractor } from '../seed/extract/extractors.js';
+import { rulesExtractor, type Extractor } from '../seed/extract/extractors.js';
 import { loadEvalSet, SET_NAMES, type SetName } from './eval-sets.js';
+import { nlpExtractorAt } from './nlp-extractor.js';
 import { micro, prf, scoreWith, type Counts } from './score.js';
 
 function table(title: string, m: Map<string, Counts>): void {
@@ -26,10 +23,8 @@ function table(title: string, m: Map<string, Counts>): void {
   console.log(`  ${'micro'.padEnd(15)} ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}  (${t.tp}/${t.fp}/${t.fn})`);
 }
 
-export function extractorFor(name: string, nlpUri = process.env.NEWSGRAPH_NLP_URI ?? 'http://127.0.0.1:9010'): Extractor {
-  if (name === 'rules') return rulesExtractor;
-  const cache = new AnnotationCache(path.resolve(process.env.NEWSGRAPH_DATA_DIR ?? '.data', 'nlp-cache'), corenlpProperties().hash);
-  return nlpExtractor(createNlpClient({ uri: nlpUri, concurrency: 2, cache }));
+function extractorFor(name: string): Extractor {
+  return name === 'rules' ? rulesExtractor : nlpExtractorAt(process.env.NEWSGRAPH_NLP_URI ?? 'http://127.0.0.1:9010');
 }
 
 async function main(): Promise<void> {

@@ -3,9 +3,11 @@
  * micro-averaged, OWNS_STAKE recall with the percent checked. Used by `npm run bench:extract`,
  * `npm run eval` and the floor test (tests/int/extract-eval.int.test.ts), so all three count alike.
  */
+import type { Extraction } from '../model/types.js';
+import { relationSpec } from '../model/graph-model.js';
 import type { Extractor } from '../seed/extract/extractors.js';
+import { normName } from '../seed/extract/text.js';
 import type { EvalSet } from './eval-sets.js';
-import { newScore, scoreStory, type Score } from './extract.js';
 
 export interface Counts {
   tp: number;
@@ -33,6 +35,120 @@ export function micro(m: Map<string, Counts>): Counts {
     total.fn += c.fn;
   }
   return total;
+}
+
+export interface GoldRelation {
+  type: string;
+  from: string;
+  to: string;
+  props?: Record<string, string | number>;
+}
+export interface GoldStory {
+  entities: Record<string, string[]>;
+  relations: GoldRelation[];
+}
+export interface HeldOutStory extends GoldStory {
+  title: string;
+  body: string;
+  outlet?: string | null;
+}
+
+const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+
+const alts = (g: string): string[] => g.split('|').map(normName);
+
+export interface Score {
+  entities: Map<string, Counts>;
+  relations: Map<string, Counts>;
+  propsOk: number;
+  propsChecked: number;
+  misses: string[];
+}
+
+/** Score one story's extraction against its gold annotation. */
+export function scoreStory(x: Extraction, gold: GoldStory, score: Score, label: string): void {
+  const names = new Map<string, Set<string>>();
+  for (const e of x.entities) names.set(e.id, new Set([e.name, ...e.aliases].map(normName)));
+  // entities
+  const allGoldAlts: string[][] = [];
+  for (const [type, list] of Object.entries(gold.entities)) {
+    const c = score.entities.get(type) ?? zero();
+    score.entities.set(type, c);
+    const preds = x.entities.filter((e) => e.label === type && e.id !== 'place:world');
+    const used = new Set<string>();
+    for (const g of list) {
+      const a = alts(g);
+      allGoldAlts.push(a);
+      const hit = preds.find((e) => !used.has(e.id) && a.some((n) => names.get(e.id)!.has(n)));
+      if (hit) {
+        c.tp++;
+        used.add(hit.id);
+      } else {
+        c.fn++;
+        score.misses.push(`${label}: missed ${type} ${g}`);
+      }
+    }
+    for (const e of preds) {
+      if (!used.has(e.id)) {
+        // a second predicted entity that is another alias of a matched gold entity is not a new false positive
+        c.fp++;
+        score.misses.push(`${label}: extra ${type} ${e.name}`);
+      }
+    }
+  }
+  // relations
+  const goldAltsOf = (name: string): string[] => allGoldAlts.find((a) => a.includes(normName(name))) ?? [normName(name)];
+  const match = (id: string, name: string): boolean => {
+    const n = names.get(id) ?? new Set([normName(id.split(':')[1] ?? id)]);
+    return goldAltsOf(name).some((a) => n.has(a));
+  };
+  const predKeys = new Map<string, Extraction['facts'][number]>();
+  for (const f of x.facts) {
+    const k = `${f.type}|${f.from}|${f.to}`;
+    if (!predKeys.has(k)) predKeys.set(k, f);
+  }
+  const matched = new Set<string>();
+  for (const g of gold.relations) {
+    const c = score.relations.get(g.type) ?? zero();
+    score.relations.set(g.type, c);
+    const sym = relationSpec(g.type)?.symmetric ?? false;
+    let hit: string | null = null;
+    for (const [k, f] of predKeys) {
+      if (matched.has(k) || f.type !== g.type) continue;
+      if ((match(f.from, g.from) && match(f.to, g.to)) || (sym && match(f.from, g.to) && match(f.to, g.from))) {
+        hit = k;
+        break;
+      }
+    }
+    if (hit) {
+      c.tp++;
+      matched.add(hit);
+      if (g.props) {
+        // props may sit on any fact of that key: take the best one
+        const facts = x.facts.filter((f) => `${f.type}|${f.from}|${f.to}` === hit);
+        for (const [pk, pv] of Object.entries(g.props)) {
+          if (pk === 'role') continue; // role wording varies; reported by the endpoints
+          score.propsChecked++;
+          if (facts.some((f) => (typeof pv === 'number' ? Number(f.props[pk]) === pv : normName(String(f.props[pk] ?? '')) === normName(String(pv))))) score.propsOk++;
+          else score.misses.push(`${label}: wrong ${g.type}.${pk} ${g.from}->${g.to} (want ${pv})`);
+        }
+      }
+    } else {
+      c.fn++;
+      score.misses.push(`${label}: missed ${g.type} ${g.from} -> ${g.to}`);
+    }
+  }
+  for (const [k, f] of predKeys) {
+    if (matched.has(k)) continue;
+    const c = score.relations.get(f.type) ?? zero();
+    score.relations.set(f.type, c);
+    c.fp++;
+    score.misses.push(`${label}: extra ${f.type} ${f.from} -> ${f.to}`);
+  }
+}
+
+export function newScore(): Score {
+  return { entities: new Map(), relations: new Map(), propsOk: 0, propsChecked: 0, misses: [] };
 }
 
 export interface SetScore {
