@@ -1,13 +1,13 @@
 /**
- * npm run eval -- [--set dev|test|sample|heldout]… [--extractor nlp|rules] [--type OWNS_STAKE] [-v]
+ * npm run eval -- [--set dev|test|fresh|sample|heldout]… [--extractor nlp|rules] [--type OWNS_STAKE] [-v]
  *
  * Scores one extractor on annotated sets, with per-type tables; -v lists every miss and extra (the
- * misses of the test split are never printed: it is not for tuning). The NLP extractor uses
+ * misses of the held-out test and fresh splits are never printed: they are not for tuning). The NLP extractor uses
  * NEWSGRAPH_NLP_URI (default http://127.0.0.1:9010) and the annotation cache in .data/nlp-cache.
  */
 import { parseArgs } from 'node:util';
 import { rulesExtractor, type Extractor } from '../seed/extract/extractors.js';
-import { loadEvalSet, SET_NAMES, type SetName } from './eval-sets.js';
+import { HELD_OUT_SETS, loadEvalSet, SET_NAMES, type SetName } from './eval-sets.js';
 import { nlpExtractorAt } from './nlp-extractor.js';
 import { micro, prf, scoreWith, type Counts } from './score.js';
 
@@ -37,12 +37,12 @@ async function main(): Promise<void> {
   for (const name of sets) {
     const r = await scoreWith(extractor, await loadEvalSet(name));
     console.log(`\n=== ${name} (${r.stories} stories), extractor ${r.extractor}, ${r.seconds.toFixed(1)} s ===`);
-    if (name !== 'test') {
+    if (!HELD_OUT_SETS.includes(name)) {
       table('Entities', r.score.entities);
       table('Relations', r.score.relations);
     }
     console.log(`  entities F1 ${r.entities.f.toFixed(3)} · relations P ${r.relations.p.toFixed(3)} R ${r.relations.r.toFixed(3)} F1 ${r.relations.f.toFixed(3)} · OWNS_STAKE ${r.stakes.found}/${r.stakes.gold} (percent right ${r.stakes.percentRight}/${r.stakes.percentChecked})`);
-    if (values.verbose && name !== 'test') {
+    if (values.verbose && !HELD_OUT_SETS.includes(name)) {
       for (const m of r.score.misses) if (!values.type || m.includes(values.type)) console.log('   ·', m);
     }
   }
