@@ -5,7 +5,7 @@
  *   - sample: the shipped pages in seed/data with tests/fixtures/gold.json;
  *   - heldout: the earlier made-up stories of tests/fixtures/gold-heldout.json.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Story } from '../model/types.js';
@@ -25,8 +25,9 @@ export interface EvalSet {
   items: Array<{ story: Story; gold: GoldStory }>;
 }
 
-async function fromPages(name: SetName, dir: string, goldFile: string): Promise<EvalSet> {
-  const gold = (JSON.parse(readFileSync(goldFile, 'utf8')) as { stories: Record<string, GoldStory> }).stories;
+async function fromPages(name: SetName, dir: string, goldFiles: string[]): Promise<EvalSet> {
+  const gold: Record<string, GoldStory> = {};
+  for (const file of goldFiles) Object.assign(gold, (JSON.parse(readFileSync(file, 'utf8')) as { stories: Record<string, GoldStory> }).stories);
   const { stories } = await readCorpus(await listCorpusFiles(dir));
   const items = stories.filter((s) => gold[s.title]).map((story) => ({ story, gold: gold[story.title]! }));
   return { name, items };
@@ -35,9 +36,11 @@ async function fromPages(name: SetName, dir: string, goldFile: string): Promise<
 export async function loadEvalSet(name: SetName): Promise<EvalSet> {
   if (name === 'dev' || name === 'test' || name === 'fresh') {
     const dir = join(ROOT, 'tests', 'fixtures', 'eval');
-    return fromPages(name, join(dir, 'pages', name), join(dir, `gold-${name}.json`));
+    // the dev split grew in batches: gold-dev.json, then gold-dev2.json for the dev2-* pages
+    const extra = join(dir, `gold-${name}2.json`);
+    return fromPages(name, join(dir, 'pages', name), [join(dir, `gold-${name}.json`), ...(existsSync(extra) ? [extra] : [])]);
   }
-  if (name === 'sample') return fromPages(name, join(ROOT, 'seed', 'data'), join(ROOT, 'tests', 'fixtures', 'gold.json'));
+  if (name === 'sample') return fromPages(name, join(ROOT, 'seed', 'data'), [join(ROOT, 'tests', 'fixtures', 'gold.json')]);
   const held = (JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'gold-heldout.json'), 'utf8')) as { stories: HeldOutStory[] }).stories;
   return {
     name,
