@@ -1,0 +1,324 @@
+/**
+ * Component "ner-names": names CoreNLP's NER found (doc.nerMentions) that the catalogue and the rules
+ * missed or mis-bounded. Runs after the rule recogniser, so the catalogue wins wherever it knows a
+ * name; NER then
+ *   - splits a recognised span that holds several NER names ("A, B and C", "X on the Y River");
+ *   - widens a recognised span to the NER name around it when the rest of that name is free or only
+ *     a country/place prefix ("<Country> <Name> Copper", "<Name> und Logistik AG");
+ *   - makes unclaimed NER names mentions: organisations typed by head words, cues and descriptors
+ *     (Company by default, Organization for government/union/hacking-group names), places, and
+ *     people (queued for the "people" component, which reads their roles);
+ *   - resolves acronyms introduced after such a name ("Name (ACR)", "…, known as ACR").
+ * Word lists: seed/catalog/ner-words.json (ner-words.ts) and the lexicon.
+ */
+import type { Entity } from '../../../model/types.js';
+import type { EntityLabel } from '../../../model/graph-model.js';
+import { matchAt } from '../catalog.js';
+import type { Component, Doc, NerMention } from '../document.js';
+import { nerLex, type NerLex } from '../ner-words.js';
+import { appositive, roleAt, roleBefore } from '../role-phrases.js';
+import { addSpan, countryOf, foldApos, makeEntity, roleText, spanAt } from '../spans.js';
+
+export const nerNames: Component = {
+  name: 'ner-names',
+  run(doc) {
+    if (!doc.nerMentions || doc.nerMentions.length === 0) return;
+    const N = nerLex();
+    const ctx = { N, hackingStory: countHackingCues(doc, N) >= 2, reserved: reservedTokens(doc) };
+    const ms = doc.nerMentions.map((m) => trim(doc, m)).filter((m): m is NerMention => m !== null && ctx.N.tags.has(m.tag));
+    splitMerged(doc, ms, ctx);
+    for (const m of ms) claim(doc, m, ctx);
+    hackingGroupNames(doc, ctx);
+  },
+};
+
+interface Ctx {
+  N: NerLex;
+  hackingStory: boolean;
+  reserved: Uint8Array;
+}
+
+type Typed = { label: EntityLabel; kind: string | null };
+
+function reservedTokens(doc: Doc): Uint8Array {
+  const r = new Uint8Array(doc.tokens.length);
+  for (const p of doc.pendingPeople) for (let k = p.t0; k < p.t1; k++) r[k] = 1;
+  return r;
+}
+
+function countHackingCues(doc: Doc, N: NerLex): number {
+  let n = 0;
+  for (const t of doc.tokens) if (t.kind === 'w' && N.hackingCues.has(t.lower)) n++;
+  return n;
+}
+
+/** The mention without a leading article or trailing possessive / punctuation. */
+function trim(doc: Doc, m: NerMention): NerMention | null {
+  const toks = doc.tokens;
+  let { t0, t1 } = m;
+  while (t0 < t1 && (toks[t0]!.kind === 'p' || toks[t0]!.lower === 'the')) t0++;
+  while (t1 > t0 && (toks[t1 - 1]!.kind === 's' || toks[t1 - 1]!.kind === 'p')) t1--;
+  if (t1 <= t0 || !toks[t0]!.cap) return null;
+  return { t0, t1, tag: m.tag };
+}
+
+const text = (doc: Doc, a: number, b: number): string => foldApos(roleText(doc, a, b));
+
+/** A recognised span holding two or more NER names with only lowercase words or punctuation between: one entity each. */
+function splitMerged(doc: Doc, ms: NerMention[], ctx: Ctx): void {
+  const toks = doc.tokens;
+  for (const sp of [...doc.mentions]) {
+    if (sp.dead || sp.how !== 'rec' || sp.entity.label === 'Person' || sp.entity.label === 'Official') continue;
+    const inside = ms.filter((m) => m.t0 >= sp.t0 && m.t1 <= sp.t1);
+    if (inside.length < 2) continue;
+    let gapsOk = true;
+    for (let i = 1; i < inside.length && gapsOk; i++) {
+      for (let k = inside[i - 1]!.t1; k < inside[i]!.t0; k++) if (toks[k]!.cap) gapsOk = false;
+      if (inside[i]!.t0 === inside[i - 1]!.t1) gapsOk = false;
+    }
+    if (!gapsOk) continue;
+    doc.recognised.delete(sp.entity.id);
+    for (const m of inside) {
+      const typed = ctx.N.tags.get(m.tag) === 'place' ? placeType(doc, m, ctx) : (orgType(doc, m.t0, m.t1, m.tag, ctx) ?? { label: sp.entity.label, kind: (sp.entity.props.kind as string | undefined) ?? null });
+      addEntitySpan(doc, m.t0, m.t1, typed, sp.entity.props.country as string | null | undefined);
+    }
+  }
+}
+
+function addEntitySpan(doc: Doc, a: number, b: number, typed: Typed, country?: string | null): Entity {
+  const name = text(doc, a, b);
+  // the catalogue wins where it knows the whole name
+  const known = matchAt(doc.catalog, doc.tokens, a);
+  if (known && known.t1 === b) {
+    addSpan(doc, a, b, known.entity, 'gaz', known.alias.demonym);
+    return known.entity;
+  }
+  const props: Entity['props'] = { country: country ?? countryNear(doc, a, b) };
+  if (typed.label === 'Organization' || typed.label === 'Place') props.kind = typed.kind;
+  if (typed.label === 'Outlet') props.ownership = 'unknown';
+  const e = makeEntity(doc, typed.label, name, props, 0.7);
+  addSpan(doc, a, b, e, 'rec');
+  acronymAfter(doc, b, e);
+  return e;
+}
+
+/** What to do with one NER name given what already covers its tokens. */
+function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
+  const toks = doc.tokens;
+  const kind = ctx.N.tags.get(m.tag)!;
+  const covering = new Set<number>();
+  let free = 0;
+  for (let k = m.t0; k < m.t1; k++) {
+    if (ctx.reserved[k]) return; // a name the recogniser queued as a person
+    const s = doc.at[k]!;
+    if (s >= 0) covering.add(s);
+    else free++;
+  }
+  const spans = [...covering].map((i) => doc.mentions[i]!).filter((s) => !s.dead);
+  if (spans.length === 1 && free === 0 && spans[0]!.t0 <= m.t0 && spans[0]!.t1 >= m.t1) return; // already one mention
+  if (spans.some((s) => s.t0 < m.t0 || s.t1 > m.t1)) return; // part of a longer mention
+  if (free === 0 && spans.every((s) => s.how === 'gaz' && !s.demonym)) return; // catalogue names side by side
+  if (!nameLike(doc, m.t0, m.t1)) return;
+
+  if (kind === 'person') return person(doc, m, spans, ctx);
+  if (spans.length > 0) {
+    // widen: the rest is free or a country / place / demonym prefix; never over a catalogue organisation or person
+    const ok = spans.every((s) => s.how === 'rec' ? s.entity.label !== 'Person' && s.entity.label !== 'Official' : s.demonym || s.entity.label === 'Country' || s.entity.label === 'Place');
+    if (!ok || free === 0) return;
+    if (kind === 'place' && !spans.some((s) => s.demonym)) return; // "Lualaba province": the catalogue place is the name
+    for (const s of spans) if (s.how === 'rec') doc.recognised.delete(s.entity.id);
+  }
+  if (skipOrg(doc, m, ctx)) return;
+  if (m.t1 - m.t0 === 1 && spans.length === 0) {
+    const t = toks[m.t0]!;
+    const sf = doc.shortForms.get(t.text);
+    if (sf) {
+      addSpan(doc, m.t0, m.t1, sf, 'coref');
+      return;
+    }
+    if (doc.lex.common.has(t.lower) || (doc.lowerSeen.has(t.lower) && !t.upper)) return;
+  }
+  const typed = kind === 'place' ? placeType(doc, m, ctx) : (orgType(doc, m.t0, m.t1, m.tag, ctx) ?? { label: 'Company', kind: null });
+  addEntitySpan(doc, m.t0, m.t1, typed);
+}
+
+/** Capitalised words, with lowercase connectors ("of", "und", "de") only inside. */
+function nameLike(doc: Doc, a: number, b: number): boolean {
+  const toks = doc.tokens;
+  if (!toks[a]!.cap || !(toks[b - 1]!.cap || toks[b - 1]!.kind === 'n' || toks[b - 1]!.upper)) return false;
+  for (let k = a; k < b; k++) {
+    const t = toks[k]!;
+    if (t.kind === 'w' && !t.cap && !t.upper && !(t.lower.length <= 4 || doc.lex.connectors.has(t.lower))) return false;
+  }
+  return true;
+}
+
+/** A role word glued to the name ("Commerce Secretary", "Minister of Economic Affairs"), a law or a list: not an entity. */
+function skipOrg(doc: Doc, m: NerMention, ctx: Ctx): boolean {
+  const toks = doc.tokens;
+  const last = toks[m.t1 - 1]!.lower;
+  if (ctx.N.documentHeads.has(last)) return true;
+  const after = roleAt(doc, m.t1, Math.min(toks.length, m.t1 + 4));
+  if (after && toks[m.t1]!.cap && !ctx.N.companyHeads.has(toks[m.t1]!.lower)) return true;
+  if (toks[m.t0 - 1]?.lower === 'of' && roleBefore(doc, m.t0 - 1)) return true;
+  return false;
+}
+
+/** The lowercase descriptor right after a name ("Balama mine", "the SBU security service", "Tollerort container terminal"). */
+function descriptorAfter(doc: Doc, b: number, ctx: Ctx): Typed | null {
+  const toks = doc.tokens;
+  const sent = toks[b - 1]!.sent;
+  const w1 = toks[b];
+  if (!w1 || w1.sent !== sent || w1.kind !== 'w' || w1.cap) return null;
+  const w2 = toks[b + 1];
+  const cands: string[] = [];
+  if (w2 && w2.sent === sent && w2.kind === 'w' && !w2.cap) cands.push(`${w1.lower} ${w2.lower}`, w2.lower);
+  cands.push(w1.lower);
+  for (const c of cands) {
+    // the second word alone counts only when the first is a modifier ("container terminal"), not a verb
+    if (c === w2?.lower && (w1.lower.endsWith('ed') || w1.lower.endsWith('s') || doc.lex.speech.has(w1.lower))) continue;
+    const pk = ctx.N.placeDescriptors.get(c);
+    if (pk) return { label: 'Place', kind: pk };
+    if (ctx.N.organizationDescriptors.has(c)) return { label: 'Organization', kind: doc.lex.orgHead.get(c.split(' ').pop()!) ?? 'agency' };
+    if (ctx.N.companyDescriptors.has(c)) return { label: 'Company', kind: null };
+  }
+  return null;
+}
+
+/** A hacking group: "<X> Typhoon", "APT41", or a name a group noun introduces in a hacking story. */
+function hackingGroup(doc: Doc, a: number, b: number, ctx: Ctx): boolean {
+  const toks = doc.tokens;
+  const last = toks[b - 1]!;
+  if (b - a >= 2 && last.cap && ctx.N.hackingGroupHeads.has(last.lower)) return true;
+  if (b - a === 1 && ctx.N.hackingGroupPattern.test(last.text)) return true;
+  if (b - a === 2 && ctx.N.hackingGroupPattern.test(`${toks[a]!.text}${last.text}`)) return true;
+  // "a group calling itself X", "hackers known as X", "the hacking group X"
+  const sent = toks[a]!.sent;
+  for (let k = a - 1; k >= Math.max(0, a - 4); k--) {
+    const t = toks[k]!;
+    if (t.sent !== sent || t.cap) break;
+    if (ctx.N.hackingCues.has(t.lower) || (ctx.N.groupNouns.has(t.lower) && (ctx.hackingStory || ctx.N.selfNaming.has(toks[k + 1]?.lower ?? '')))) return true;
+  }
+  // "X, a unit of …" / "X, a cluster of …" in a story about hacking
+  if (ctx.hackingStory && toks[b]?.text === ',') {
+    for (let k = b + 1; k < Math.min(toks.length, b + 4); k++) {
+      const t = toks[k]!;
+      if (t.cap || t.sent !== sent) break;
+      if (ctx.N.groupNouns.has(t.lower) || ctx.N.hackingCues.has(t.lower)) return true;
+    }
+  }
+  return false;
+}
+
+/** Company, Organization or Outlet for an organisation name [a, b), or null when nothing says which. */
+function orgType(doc: Doc, a: number, b: number, tag: string, ctx: Ctx): Typed | null {
+  const toks = doc.tokens;
+  if (hackingGroup(doc, a, b, ctx)) return { label: 'Organization', kind: 'hacking group' };
+  const last = toks[b - 1]!.lower;
+  if (ctx.N.companyHeads.has(last)) return { label: 'Company', kind: null };
+  const head = doc.lex.head.get(last);
+  if (head && !(head.label === 'Place' && tag === 'ORGANIZATION')) return { label: head.label, kind: head.kind };
+  for (let k = a; k < b; k++) {
+    const w = toks[k]!.lower;
+    if (ctx.N.organizationWords.has(w)) return { label: 'Organization', kind: doc.lex.orgHead.get(w) ?? (doc.lex.militaryWords.has(w) ? 'military' : 'agency') };
+  }
+  const d = descriptorAfter(doc, b, ctx);
+  if (d && d.label !== 'Place') return d;
+  const app = appositive(doc, b);
+  if (app && !app.role && app.cue) {
+    if (doc.lex.companyCue.has(app.cue)) return { label: 'Company', kind: null };
+    if (doc.lex.outletCue.has(app.cue)) return { label: 'Outlet', kind: null };
+    if (doc.lex.orgCue.has(app.cue) && app.cue !== 'group') return { label: 'Organization', kind: doc.lex.orgHead.get(app.cue) ?? 'agency' };
+  }
+  return null;
+}
+
+function placeType(doc: Doc, m: NerMention, ctx: Ctx): Typed {
+  const last = doc.tokens[m.t1 - 1]!.lower;
+  const ph = doc.lex.placeHead.get(last);
+  if (ph) return { label: 'Place', kind: ph };
+  const d = descriptorAfter(doc, m.t1, ctx);
+  if (d?.label === 'Place') return d;
+  return { label: 'Place', kind: m.tag === 'STATE_OR_PROVINCE' ? 'region' : 'city' };
+}
+
+/** A PERSON name: a hacking group or a place by its context, a known short form, or a person queued for "people". */
+function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void {
+  const toks = doc.tokens;
+  // only free tokens or short forms the rules guessed ("Lashgarian" for another Lashgarian)
+  if (spans.some((s) => s.how !== 'coref')) return;
+  if (hackingGroup(doc, m.t0, m.t1, ctx)) {
+    addEntitySpan(doc, m.t0, m.t1, { label: 'Organization', kind: 'hacking group' });
+    return;
+  }
+  const d = descriptorAfter(doc, m.t1, ctx);
+  if (d && d.label === 'Place') {
+    addEntitySpan(doc, m.t0, m.t1, d);
+    return;
+  }
+  if (m.t1 - m.t0 === 1) {
+    if (spans.length) return;
+    const sf = doc.shortForms.get(toks[m.t0]!.text);
+    if (sf) addSpan(doc, m.t0, m.t1, sf, 'coref');
+    return;
+  }
+  for (const s of spans) s.dead = true;
+  for (let k = m.t0; k < m.t1; k++) doc.at[k] = -1;
+  const before = roleBefore(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? roleBefore(doc, m.t0 - 1) : null);
+  const name = text(doc, m.t0, m.t1);
+  doc.pendingPeople.push({ nameStart: m.t0, t1: m.t1, t0: m.t0, role: null, before, prefixEntity: null, name, given: doc.lex.given.has(toks[m.t0]!.lower), sent: toks[m.t0]!.sent });
+  for (let k = m.t0; k < m.t1; k++) ctx.reserved[k] = 1;
+}
+
+/** Hacking-group names NER leaves untagged: "<Word> Typhoon", "APT41" (free capitalised tokens). */
+function hackingGroupNames(doc: Doc, ctx: Ctx): void {
+  const toks = doc.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.kind !== 'w' && t.kind !== 'n') continue;
+    if (doc.at[k]! >= 0 || ctx.reserved[k]) continue;
+    const next = toks[k + 1];
+    if (t.cap && next && next.cap && next.sent === t.sent && doc.at[k + 1]! < 0 && ctx.N.hackingGroupHeads.has(next.lower) && !doc.lex.common.has(t.lower)) {
+      addEntitySpan(doc, k, k + 2, { label: 'Organization', kind: 'hacking group' });
+      k++;
+    } else if (ctx.N.hackingGroupPattern.test(t.text)) addEntitySpan(doc, k, k + 1, { label: 'Organization', kind: 'hacking group' });
+  }
+}
+
+/** "Name (ACR)" or "Name, the port group known as ACR": the acronym is a short form of the name. */
+function acronymAfter(doc: Doc, b: number, e: Entity): void {
+  const toks = doc.tokens;
+  let acr: string | null = null;
+  if (toks[b]?.text === '(' && toks[b + 1]?.upper && toks[b + 2]?.text === ')') acr = toks[b + 1]!.text;
+  else {
+    const sent = toks[b - 1]!.sent;
+    const N = nerLex();
+    for (let k = b; k < Math.min(toks.length, b + 10) && !acr; k++) {
+      const t = toks[k]!;
+      if (t.sent !== sent || (k > b && spanAt(doc, k))) break;
+      for (const intro of N.acronymIntroducers) {
+        if (intro.length === 1) continue; // a bare "or" only inside parentheses
+        if (intro.every((w, j) => toks[k + j]?.lower === w)) {
+          const x = toks[k + intro.length];
+          if (x && x.upper && x.kind === 'w') acr = x.text;
+        }
+      }
+    }
+  }
+  if (!acr || doc.shortForms.has(acr)) return;
+  doc.shortForms.set(acr, e);
+  if (e.source === 'recognizer' && !e.aliases.includes(acr) && e.name !== acr) e.aliases.push(acr);
+}
+
+/** The country of a span in the name, or of a ", <Country>" right after it. */
+function countryNear(doc: Doc, a: number, b: number): string | null {
+  for (let k = a; k < b; k++) {
+    const co = countryOf(doc, spanAt(doc, k)?.entity);
+    if (co) return co.id;
+  }
+  if (doc.tokens[b]?.text === ',') {
+    const sp = spanAt(doc, b + 1);
+    if (sp && sp.entity.label === 'Country') return sp.entity.id;
+  }
+  return null;
+}

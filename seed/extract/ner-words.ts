@@ -1,0 +1,52 @@
+/**
+ * The word lists of seed/catalog/ner-words.json compiled into sets, read by the NER components
+ * (components/ner-names.ts, components/ner-people.ts). Loaded once, on first use.
+ */
+import { loadCatalogFile } from './data/read.js';
+import { nerWordsFile } from './data/schemas.js';
+
+export interface NerLex {
+  tags: Map<string, 'person' | 'org' | 'place'>;
+  companyHeads: Set<string>;
+  organizationWords: Set<string>;
+  hackingGroupHeads: Set<string>;
+  hackingGroupPattern: RegExp;
+  hackingCues: Set<string>;
+  groupNouns: Set<string>;
+  selfNaming: Set<string>;
+  documentHeads: Set<string>;
+  /** Lowercase descriptor phrase after a name ("container terminal" → terminal) → place kind. */
+  placeDescriptors: Map<string, string>;
+  organizationDescriptors: Set<string>;
+  companyDescriptors: Set<string>;
+  corporateRoles: Set<string>;
+  usStateContext: Set<string>;
+  acronymIntroducers: string[][];
+}
+
+let cache: NerLex | null = null;
+
+export function nerLex(): NerLex {
+  if (cache) return cache;
+  const f = loadCatalogFile('ner-words.json', nerWordsFile);
+  const placeDescriptors = new Map<string, string>();
+  for (const [kind, ws] of Object.entries(f.placeDescriptors)) for (const w of ws) placeDescriptors.set(w, kind);
+  cache = {
+    tags: new Map(Object.entries(f.tags)),
+    companyHeads: new Set(f.companyHeads),
+    organizationWords: new Set(f.organizationWords),
+    hackingGroupHeads: new Set(f.hackingGroupHeads),
+    hackingGroupPattern: new RegExp(f.hackingGroupPattern),
+    hackingCues: new Set(f.hackingCues),
+    groupNouns: new Set(f.groupNouns),
+    selfNaming: new Set(f.selfNaming),
+    documentHeads: new Set(f.documentHeads),
+    placeDescriptors,
+    organizationDescriptors: new Set(f.organizationDescriptors),
+    companyDescriptors: new Set(f.companyDescriptors),
+    corporateRoles: new Set(f.corporateRoles),
+    usStateContext: new Set(f.usStateContext),
+    acronymIntroducers: f.acronymIntroducers.map((p) => p.split(' ')),
+  };
+  return cache;
+}
