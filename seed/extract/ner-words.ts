@@ -22,6 +22,8 @@ export interface NerLex {
   corporateRoles: Set<string>;
   usStateContext: Set<string>;
   acronymIntroducers: string[][];
+  businessWords: Set<string>;
+  notNames: Set<string>;
 }
 
 let cache: NerLex | null = null;
@@ -47,6 +49,8 @@ export function nerLex(): NerLex {
     corporateRoles: new Set(f.corporateRoles),
     usStateContext: new Set(f.usStateContext),
     acronymIntroducers: f.acronymIntroducers.map((p) => p.split(' ')),
+    businessWords: new Set(f.businessWords),
+    notNames: new Set(f.notNames),
   };
   return cache;
 }

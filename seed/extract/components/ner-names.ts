@@ -24,7 +24,7 @@ export const nerNames: Component = {
   run(doc) {
     if (!doc.nerMentions || doc.nerMentions.length === 0) return;
     const N = nerLex();
-    const ctx = { N, hackingStory: countHackingCues(doc, N) >= 2, reserved: reservedTokens(doc) };
+    const ctx: Ctx = { N, hackingStory: countHackingCues(doc, N) >= 2, reserved: reservedTokens(doc), names: new Map() };
     const ms = doc.nerMentions.map((m) => trim(doc, m)).filter((m): m is NerMention => m !== null && ctx.N.tags.has(m.tag));
     splitMerged(doc, ms, ctx);
     for (const m of ms) claim(doc, m, ctx);
@@ -36,6 +36,8 @@ interface Ctx {
   N: NerLex;
   hackingStory: boolean;
   reserved: Uint8Array;
+  /** Names this component made entities of in the story (a later mention reuses the entity). */
+  names: Map<string, Entity>;
 }
 
 type Typed = { label: EntityLabel; kind: string | null };
@@ -80,12 +82,12 @@ function splitMerged(doc: Doc, ms: NerMention[], ctx: Ctx): void {
     doc.recognised.delete(sp.entity.id);
     for (const m of inside) {
       const typed = ctx.N.tags.get(m.tag) === 'place' ? placeType(doc, m, ctx) : (orgType(doc, m.t0, m.t1, m.tag, ctx) ?? { label: sp.entity.label, kind: (sp.entity.props.kind as string | undefined) ?? null });
-      addEntitySpan(doc, m.t0, m.t1, typed, sp.entity.props.country as string | null | undefined);
+      addEntitySpan(doc, ctx, m.t0, m.t1, typed, sp.entity.props.country as string | null | undefined);
     }
   }
 }
 
-function addEntitySpan(doc: Doc, a: number, b: number, typed: Typed, country?: string | null): Entity {
+function addEntitySpan(doc: Doc, ctx: Ctx, a: number, b: number, typed: Typed, country?: string | null): Entity {
   const name = text(doc, a, b);
   // the catalogue wins where it knows the whole name
   const known = matchAt(doc.catalog, doc.tokens, a);
@@ -98,6 +100,7 @@ function addEntitySpan(doc: Doc, a: number, b: number, typed: Typed, country?: s
   if (typed.label === 'Outlet') props.ownership = 'unknown';
   const e = makeEntity(doc, typed.label, name, props, 0.7);
   addSpan(doc, a, b, e, 'rec');
+  ctx.names.set(name, e);
   acronymAfter(doc, b, e);
   return e;
 }
@@ -129,17 +132,69 @@ function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
     for (const s of spans) if (s.how === 'rec') doc.recognised.delete(s.entity.id);
   }
   if (skipOrg(doc, m, ctx)) return;
-  if (m.t1 - m.t0 === 1 && spans.length === 0) {
-    const t = toks[m.t0]!;
-    const sf = doc.shortForms.get(t.text);
-    if (sf) {
-      addSpan(doc, m.t0, m.t1, sf, 'coref');
+  if (spans.length === 0) {
+    const known = sameStoryName(doc, m, ctx);
+    if (known) {
+      addSpan(doc, m.t0, m.t1, known, 'coref');
       return;
     }
-    if (doc.lex.common.has(t.lower) || (doc.lowerSeen.has(t.lower) && !t.upper)) return;
+    // "(ACR)" after something that is not a mention (a law, a programme): not a name of ours
+    if (toks[m.t0 - 1]?.text === '(' && toks[m.t1]?.text === ')') return;
   }
-  const typed = kind === 'place' ? placeType(doc, m, ctx) : (orgType(doc, m.t0, m.t1, m.tag, ctx) ?? { label: 'Company', kind: null });
-  addEntitySpan(doc, m.t0, m.t1, typed);
+  if (m.t1 - m.t0 === 1 && spans.length === 0) {
+    const t = toks[m.t0]!;
+    if (doc.lex.common.has(t.lower) || ctx.N.notNames.has(t.lower) || (doc.lowerSeen.has(t.lower) && !t.upper)) return;
+  }
+  let typed: Typed | null;
+  if (kind === 'place') {
+    for (let k = m.t0; k < m.t1; k++) if (doc.lex.titles.has(toks[k]!.lower)) return; // "<City> Queen": a brand or a ship, not a place
+    typed = placeType(doc, m, ctx);
+  } else typed = orgType(doc, m.t0, m.t1, m.tag, ctx) ?? (businessSentence(doc, m, ctx) ? { label: 'Company', kind: null } : null);
+  if (typed) addEntitySpan(doc, ctx, m.t0, m.t1, typed);
+}
+
+/**
+ * An entity this story already has under this name: one this component made, a short form
+ * (surname, acronym), the acronym in parentheses right after a mention, or the distinctive first word
+ * of a recognised company name ("Acme" after "Acme Resources").
+ */
+function sameStoryName(doc: Doc, m: NerMention, ctx: Ctx): Entity | null {
+  const toks = doc.tokens;
+  const name = text(doc, m.t0, m.t1);
+  const mine = ctx.names.get(name);
+  if (mine) return mine;
+  if (m.t1 - m.t0 > 1) return null;
+  const t = toks[m.t0]!;
+  const sf = doc.shortForms.get(t.text);
+  if (sf) return sf;
+  if (toks[m.t0 - 1]?.text === '(' && toks[m.t1]?.text === ')') {
+    const sp = spanAt(doc, m.t0 - 2);
+    if (sp && sp.entity.label !== 'Country' && sp.entity.label !== 'Place' && !sp.demonym) {
+      doc.shortForms.set(t.text, sp.entity);
+      return sp.entity;
+    }
+  }
+  let hit: Entity | null = null;
+  for (const e of doc.recognised.values()) {
+    if (e.label !== 'Company' && e.label !== 'Organization') continue;
+    if (e.name.startsWith(name + ' ') && !doc.lowerSeen.has(t.lower)) {
+      if (hit && hit !== e) return null;
+      hit = e;
+    }
+  }
+  return hit;
+}
+
+/** The sentence of an organisation name speaks of business (stakes, deals, plants, sales). */
+function businessSentence(doc: Doc, m: NerMention, ctx: Ctx): boolean {
+  const toks = doc.tokens;
+  const s = doc.sentences[toks[m.t0]!.sent]!;
+  for (let k = s.t0; k < s.t1; k++) {
+    const t = toks[k]!;
+    if (k >= m.t0 && k < m.t1) continue;
+    if (t.kind === 'w' && !t.cap && (ctx.N.businessWords.has(t.lower) || doc.lex.companyCue.has(t.lower))) return true;
+  }
+  return false;
 }
 
 /** Capitalised words, with lowercase connectors ("of", "und", "de") only inside. */
@@ -248,12 +303,12 @@ function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void
   // only free tokens or short forms the rules guessed ("Lashgarian" for another Lashgarian)
   if (spans.some((s) => s.how !== 'coref')) return;
   if (hackingGroup(doc, m.t0, m.t1, ctx)) {
-    addEntitySpan(doc, m.t0, m.t1, { label: 'Organization', kind: 'hacking group' });
+    addEntitySpan(doc, ctx, m.t0, m.t1, { label: 'Organization', kind: 'hacking group' });
     return;
   }
   const d = descriptorAfter(doc, m.t1, ctx);
   if (d && d.label === 'Place') {
-    addEntitySpan(doc, m.t0, m.t1, d);
+    addEntitySpan(doc, ctx, m.t0, m.t1, d);
     return;
   }
   if (m.t1 - m.t0 === 1) {
@@ -279,9 +334,9 @@ function hackingGroupNames(doc: Doc, ctx: Ctx): void {
     if (doc.at[k]! >= 0 || ctx.reserved[k]) continue;
     const next = toks[k + 1];
     if (t.cap && next && next.cap && next.sent === t.sent && doc.at[k + 1]! < 0 && ctx.N.hackingGroupHeads.has(next.lower) && !doc.lex.common.has(t.lower)) {
-      addEntitySpan(doc, k, k + 2, { label: 'Organization', kind: 'hacking group' });
+      addEntitySpan(doc, ctx, k, k + 2, { label: 'Organization', kind: 'hacking group' });
       k++;
-    } else if (ctx.N.hackingGroupPattern.test(t.text)) addEntitySpan(doc, k, k + 1, { label: 'Organization', kind: 'hacking group' });
+    } else if (ctx.N.hackingGroupPattern.test(t.text)) addEntitySpan(doc, ctx, k, k + 1, { label: 'Organization', kind: 'hacking group' });
   }
 }
 

@@ -120,5 +120,7 @@ export const nerWordsFile = z.strictObject({
   corporateRoles: words,
   usStateContext: words,
   acronymIntroducers: words,
+  businessWords: words,
+  notNames: words,
 });
 export type NerWords = z.output<typeof nerWordsFile>;
