@@ -8,7 +8,9 @@ import { nerWordsFile } from './data/schemas.js';
 export interface NerLex {
   tags: Map<string, 'person' | 'org' | 'place'>;
   companyHeads: Set<string>;
-  organizationWords: Set<string>;
+  /** Word → organisation kind. */
+  organizationWords: Map<string, string>;
+  foreignAnd: Set<string>;
   hackingGroupHeads: Set<string>;
   hackingGroupPattern: RegExp;
   hackingCues: Set<string>;
@@ -36,7 +38,8 @@ export function nerLex(): NerLex {
   cache = {
     tags: new Map(Object.entries(f.tags)),
     companyHeads: new Set(f.companyHeads),
-    organizationWords: new Set(f.organizationWords),
+    organizationWords: new Map(Object.entries(f.organizationWords).flatMap(([kind, ws]) => ws.map((w) => [w, kind] as [string, string]))),
+    foreignAnd: new Set(f.foreignAnd),
     hackingGroupHeads: new Set(f.hackingGroupHeads),
     hackingGroupPattern: new RegExp(f.hackingGroupPattern),
     hackingCues: new Set(f.hackingCues),

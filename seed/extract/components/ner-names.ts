@@ -25,8 +25,9 @@ export const nerNames: Component = {
     if (!doc.nerMentions || doc.nerMentions.length === 0) return;
     const N = nerLex();
     const ctx: Ctx = { N, hackingStory: countHackingCues(doc, N) >= 2, reserved: reservedTokens(doc), names: new Map() };
-    const ms = doc.nerMentions.map((m) => trim(doc, m)).filter((m): m is NerMention => m !== null && ctx.N.tags.has(m.tag));
+    const ms = joinForeignAnd(doc, doc.nerMentions.map((m) => trim(doc, m)).filter((m): m is NerMention => m !== null && ctx.N.tags.has(m.tag)), N);
     splitMerged(doc, ms, ctx);
+    describedPlaces(doc, ctx);
     for (const m of ms) claim(doc, m, ctx);
     hackingGroupNames(doc, ctx);
   },
@@ -65,6 +66,31 @@ function trim(doc: Doc, m: NerMention): NerMention | null {
 }
 
 const text = (doc: Doc, a: number, b: number): string => foldApos(roleText(doc, a, b));
+
+/** "Sociedad Química" + "y" + "Minera": one organisation name joined by a foreign "and" NER split on. */
+function joinForeignAnd(doc: Doc, ms: NerMention[], N: NerLex): NerMention[] {
+  const out: NerMention[] = [];
+  for (const m of ms) {
+    const prev = out[out.length - 1];
+    if (prev && prev.tag === 'ORGANIZATION' && m.tag === 'ORGANIZATION' && m.t0 === prev.t1 + 1 && N.foreignAnd.has(doc.tokens[prev.t1]!.text)) {
+      out[out.length - 1] = { t0: prev.t0, t1: m.t1, tag: m.tag };
+    } else out.push(m);
+  }
+  return out;
+}
+
+/** A free capitalised word before a lowercase place descriptor ("the <Name> container terminal", "the <Name> mine"): a place. */
+function describedPlaces(doc: Doc, ctx: Ctx): void {
+  const toks = doc.tokens;
+  for (let k = 1; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.kind !== 'w' || !t.cap || doc.at[k]! >= 0 || ctx.reserved[k] || doc.lex.common.has(t.lower) || doc.lowerSeen.has(t.lower)) continue;
+    if (toks[k - 1]!.sent !== t.sent || toks[k - 1]!.lower !== 'the') continue;
+    if (toks[k + 1]?.cap) continue;
+    const d = descriptorAfter(doc, k + 1, ctx);
+    if (d && d.label === 'Place' && d.kind !== 'region' && d.kind !== 'city') addEntitySpan(doc, ctx, k, k + 1, d);
+  }
+}
 
 /** A recognised span holding two or more NER names with only lowercase words or punctuation between: one entity each. */
 function splitMerged(doc: Doc, ms: NerMention[], ctx: Ctx): void {
@@ -118,6 +144,7 @@ function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
     else free++;
   }
   const spans = [...covering].map((i) => doc.mentions[i]!).filter((s) => !s.dead);
+  if (spans.length === 1 && free === 0 && spans[0]!.t0 === m.t0 && spans[0]!.t1 === m.t1 && kind === 'org') return orgNotPerson(doc, m, spans[0]!, ctx);
   if (spans.length === 1 && free === 0 && spans[0]!.t0 <= m.t0 && spans[0]!.t1 >= m.t1) return; // already one mention
   if (spans.some((s) => s.t0 < m.t0 || s.t1 > m.t1)) return; // part of a longer mention
   if (free === 0 && spans.every((s) => s.how === 'gaz' && !s.demonym)) return; // catalogue names side by side
@@ -127,7 +154,7 @@ function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
   if (spans.length > 0) {
     // widen: the rest is free or a country / place / demonym prefix; never over a catalogue organisation or person
     const ok = spans.every((s) => s.how === 'rec' ? s.entity.label !== 'Person' && s.entity.label !== 'Official' : s.demonym || s.entity.label === 'Country' || s.entity.label === 'Place');
-    if (!ok || free === 0) return;
+    if (!ok || (free === 0 && !spans.some((s) => s.how === 'rec' || s.demonym))) return;
     if (kind === 'place' && !spans.some((s) => s.demonym)) return; // "Lualaba province": the catalogue place is the name
     for (const s of spans) if (s.how === 'rec') doc.recognised.delete(s.entity.id);
   }
@@ -197,6 +224,22 @@ function businessSentence(doc: Doc, m: NerMention, ctx: Ctx): boolean {
   return false;
 }
 
+/**
+ * NER reads as an organisation a name the rules took for a person ("<Name> has agreed to sell its
+ * stake"): when its head words, cues or sentence say what kind of organisation it is, it is one,
+ * everywhere in the story.
+ */
+function orgNotPerson(doc: Doc, m: NerMention, sp: Doc['mentions'][number], ctx: Ctx): void {
+  const p = sp.entity;
+  if (sp.how !== 'rec' || (p.label !== 'Person' && p.label !== 'Official') || doc.roleLinks.some((l) => l.person === p)) return;
+  if (roleBefore(doc, m.t0) || doc.lex.given.has(doc.tokens[m.t0]!.lower)) return;
+  const typed = orgType(doc, m.t0, m.t1, m.tag, ctx) ?? (businessSentence(doc, m, ctx) ? { label: 'Company' as EntityLabel, kind: null } : null);
+  if (!typed || typed.label === 'Place') return;
+  const e = addEntitySpan(doc, ctx, m.t0, m.t1, typed);
+  for (const other of doc.mentions) if (other.entity === p) other.entity = e;
+  doc.recognised.delete(p.id);
+}
+
 /** Capitalised words, with lowercase connectors ("of", "und", "de") only inside. */
 function nameLike(doc: Doc, a: number, b: number): boolean {
   const toks = doc.tokens;
@@ -215,7 +258,13 @@ function skipOrg(doc: Doc, m: NerMention, ctx: Ctx): boolean {
   if (ctx.N.documentHeads.has(last)) return true;
   const after = roleAt(doc, m.t1, Math.min(toks.length, m.t1 + 4));
   if (after && toks[m.t1]!.cap && !ctx.N.companyHeads.has(toks[m.t1]!.lower)) return true;
-  if (toks[m.t0 - 1]?.lower === 'of' && roleBefore(doc, m.t0 - 1)) return true;
+  // "Minister of Economic Affairs", "Under Secretary for Terrorism and Financial Intelligence": part of a role
+  for (let k = m.t0 - 1; k >= Math.max(0, m.t0 - 8); k--) {
+    const t = toks[k]!;
+    if (t.sent !== toks[m.t0]!.sent) break;
+    if ((t.lower === 'of' || t.lower === 'for') && roleBefore(doc, k)) return true;
+    if (!(t.cap || t.lower === 'and' || t.lower === '&' || t.lower === 'of' || t.lower === 'for')) break;
+  }
   return false;
 }
 
@@ -247,12 +296,20 @@ function hackingGroup(doc: Doc, a: number, b: number, ctx: Ctx): boolean {
   if (b - a >= 2 && last.cap && ctx.N.hackingGroupHeads.has(last.lower)) return true;
   if (b - a === 1 && ctx.N.hackingGroupPattern.test(last.text)) return true;
   if (b - a === 2 && ctx.N.hackingGroupPattern.test(`${toks[a]!.text}${last.text}`)) return true;
+  // "the <Name> Group" in a story about hacking, in a sentence not about business
+  if (ctx.hackingStory && b - a >= 2 && last.lower === 'group' && !businessSentence(doc, { t0: a, t1: b, tag: 'ORGANIZATION' }, ctx)) return true;
   // "a group calling itself X", "hackers known as X", "the hacking group X"
   const sent = toks[a]!.sent;
-  for (let k = a - 1; k >= Math.max(0, a - 4); k--) {
-    const t = toks[k]!;
-    if (t.sent !== sent || t.cap) break;
-    if (ctx.N.hackingCues.has(t.lower) || (ctx.N.groupNouns.has(t.lower) && (ctx.hackingStory || ctx.N.selfNaming.has(toks[k + 1]?.lower ?? '')))) return true;
+  const lowerAt = (k: number): string | null => {
+    const t = toks[k];
+    return t && t.sent === sent && t.kind === 'w' && !t.cap ? t.lower : null;
+  };
+  const groupish = (w: string | null): boolean => !!w && (ctx.N.groupNouns.has(w) || ctx.N.hackingCues.has(w));
+  const prev = lowerAt(a - 1);
+  if (prev && ((ctx.N.groupNouns.has(prev) && (ctx.hackingStory || ctx.N.hackingCues.has(lowerAt(a - 2) ?? ''))) || (ctx.N.hackingCues.has(prev) && prev.endsWith('ing')))) return true;
+  // self-naming: "calling itself X", "known as X", "dubbed X" after a group noun or hackers
+  for (let k = a - 1; k >= Math.max(0, a - 2); k--) {
+    if (ctx.N.selfNaming.has(lowerAt(k) ?? '') && (groupish(lowerAt(k - 1)) || groupish(lowerAt(k - 2)))) return true;
   }
   // "X, a unit of …" / "X, a cluster of …" in a story about hacking
   if (ctx.hackingStory && toks[b]?.text === ',') {
@@ -275,11 +332,14 @@ function orgType(doc: Doc, a: number, b: number, tag: string, ctx: Ctx): Typed |
   if (head && !(head.label === 'Place' && tag === 'ORGANIZATION')) return { label: head.label, kind: head.kind };
   for (let k = a; k < b; k++) {
     const w = toks[k]!.lower;
-    if (ctx.N.organizationWords.has(w)) return { label: 'Organization', kind: doc.lex.orgHead.get(w) ?? (doc.lex.militaryWords.has(w) ? 'military' : 'agency') };
+    const kind = ctx.N.organizationWords.get(w);
+    if (kind) return { label: 'Organization', kind };
   }
   const d = descriptorAfter(doc, b, ctx);
   if (d && d.label !== 'Place') return d;
-  const app = appositive(doc, b);
+  // an appositive (", a Chinese company", ", the state regulator"), not a clause (", asked the regulator")
+  const det = toks[b + 1];
+  const app = toks[b]?.text === ',' && det && (det.lower === 'a' || det.lower === 'an' || det.lower === 'the' || spanAt(doc, b + 1)) ? appositive(doc, b) : null;
   if (app && !app.role && app.cue) {
     if (doc.lex.companyCue.has(app.cue)) return { label: 'Company', kind: null };
     if (doc.lex.outletCue.has(app.cue)) return { label: 'Outlet', kind: null };
@@ -319,7 +379,7 @@ function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void
   }
   for (const s of spans) s.dead = true;
   for (let k = m.t0; k < m.t1; k++) doc.at[k] = -1;
-  const before = roleBefore(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? roleBefore(doc, m.t0 - 1) : null);
+  const before = roleBefore(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? (roleBefore(doc, m.t0 - 1) ?? roleAcross(doc, m.t0 - 1)) : null);
   const name = text(doc, m.t0, m.t1);
   doc.pendingPeople.push({ nameStart: m.t0, t1: m.t1, t0: m.t0, role: null, before, prefixEntity: null, name, given: doc.lex.given.has(toks[m.t0]!.lower), sent: toks[m.t0]!.sent });
   for (let k = m.t0; k < m.t1; k++) ctx.reserved[k] = 1;
@@ -337,7 +397,22 @@ function hackingGroupNames(doc: Doc, ctx: Ctx): void {
       addEntitySpan(doc, ctx, k, k + 2, { label: 'Organization', kind: 'hacking group' });
       k++;
     } else if (ctx.N.hackingGroupPattern.test(t.text)) addEntitySpan(doc, ctx, k, k + 1, { label: 'Organization', kind: 'hacking group' });
+    else if (t.cap && k > 0 && toks[k - 1]!.sent === t.sent && !toks[k - 1]!.cap && !doc.lex.common.has(t.lower) && !doc.lex.given.has(t.lower) && (next?.cap !== true || next.sent !== t.sent) && ctx.hackingStory && hackingGroup(doc, k, k + 1, ctx)) {
+      // "run by <Name>, a cluster of …", "hackers calling themselves <Name>": a name NER left untagged
+      addEntitySpan(doc, ctx, k, k + 1, { label: 'Organization', kind: 'hacking group' });
+    }
   }
+}
+
+/** "<role> to|of|at <Entity>, <Name>": the role before the entity the phrase names ("ambassador to <Country>, <Name>"). */
+function roleAcross(doc: Doc, comma: number): ReturnType<typeof roleBefore> {
+  const sp = spanAt(doc, comma - 1);
+  if (!sp) return null;
+  let k = sp.t0 - 1;
+  if (doc.tokens[k]?.lower === 'the') k--;
+  const prep = doc.tokens[k];
+  if (!prep || !doc.lex.appositivePrepositions.has(prep.lower)) return null;
+  return roleBefore(doc, k);
 }
 
 /** "Name (ACR)" or "Name, the port group known as ACR": the acronym is a short form of the name. */

@@ -107,7 +107,7 @@ export const nerWordsFile = z.strictObject({
   /** CoreNLP NER tag → what a run of it is a name of. */
   tags: z.record(z.string(), z.enum(['person', 'org', 'place'])),
   companyHeads: words,
-  organizationWords: words,
+  organizationWords: z.record(z.string(), words),
   hackingGroupHeads: words,
   hackingGroupPattern: z.string().min(1),
   hackingCues: words,
@@ -122,5 +122,6 @@ export const nerWordsFile = z.strictObject({
   acronymIntroducers: words,
   businessWords: words,
   notNames: words,
+  foreignAnd: words,
 });
 export type NerWords = z.output<typeof nerWordsFile>;
