@@ -97,7 +97,8 @@ function splitMerged(doc: Doc, ms: NerMention[], ctx: Ctx): void {
   const toks = doc.tokens;
   for (const sp of [...doc.mentions]) {
     if (sp.dead || sp.how !== 'rec' || sp.entity.label === 'Person' || sp.entity.label === 'Official') continue;
-    const inside = ms.filter((m) => m.t0 >= sp.t0 && m.t1 <= sp.t1);
+    let inside = ms.filter((m) => m.t0 >= sp.t0 && m.t1 <= sp.t1);
+    if (inside.length < 2) inside = listAfterPlural(doc, sp.t0, sp.t1) ?? inside;
     if (inside.length < 2) continue;
     let gapsOk = true;
     for (let i = 1; i < inside.length && gapsOk; i++) {
@@ -111,6 +112,29 @@ function splitMerged(doc: Doc, ms: NerMention[], ctx: Ctx): void {
       addEntitySpan(doc, ctx, m.t0, m.t1, typed, sp.entity.props.country as string | null | undefined);
     }
   }
+}
+
+/**
+ * "chip equipment makers A and B", "carmakers A, B and C": after a plural cue noun, a run joined by
+ * commas and "and" is a list of names, one per capitalised piece.
+ */
+function listAfterPlural(doc: Doc, a: number, b: number): NerMention[] | null {
+  const toks = doc.tokens;
+  const cue = toks[a - 1];
+  if (!cue || cue.cap || cue.kind !== 'w' || !cue.lower.endsWith('s')) return null;
+  const sing = cue.lower.endsWith('ies') ? cue.lower.slice(0, -3) + 'y' : cue.lower.slice(0, -1);
+  if (!doc.lex.companyCue.has(sing) && !doc.lex.orgCue.has(sing)) return null;
+  const out: NerMention[] = [];
+  let start = a;
+  for (let k = a; k <= b; k++) {
+    const t = toks[k];
+    if (k === b || t!.text === ',' || t!.lower === 'and') {
+      if (k === start) return null;
+      out.push({ t0: start, t1: k, tag: 'ORGANIZATION' });
+      start = k + 1;
+    } else if (!t!.cap && t!.kind === 'w') return null;
+  }
+  return out.length >= 2 ? out : null;
 }
 
 function addEntitySpan(doc: Doc, ctx: Ctx, a: number, b: number, typed: Typed, country?: string | null): Entity {
@@ -137,6 +161,7 @@ function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
   const kind = ctx.N.tags.get(m.tag)!;
   const covering = new Set<number>();
   let free = 0;
+  if (ctx.reserved[m.t0] && kind === 'org' && orgNotQueuedPerson(doc, m, ctx)) return;
   for (let k = m.t0; k < m.t1; k++) {
     if (ctx.reserved[k]) return; // a name the recogniser queued as a person
     const s = doc.at[k]!;
@@ -231,6 +256,13 @@ function businessSentence(doc: Doc, m: NerMention, ctx: Ctx): boolean {
  */
 function orgNotPerson(doc: Doc, m: NerMention, sp: Doc['mentions'][number], ctx: Ctx): void {
   const p = sp.entity;
+  if (sp.how === 'rec' && p.label === 'Company' && hackingGroup(doc, m.t0, m.t1, ctx)) {
+    // "the <Name> Group" the rules read as a company, in a story about hacking
+    const g = addEntitySpan(doc, ctx, m.t0, m.t1, { label: 'Organization', kind: 'hacking group' });
+    for (const other of doc.mentions) if (other.entity === p) other.entity = g;
+    doc.recognised.delete(p.id);
+    return;
+  }
   if (sp.how !== 'rec' || (p.label !== 'Person' && p.label !== 'Official') || doc.roleLinks.some((l) => l.person === p)) return;
   if (roleBefore(doc, m.t0) || doc.lex.given.has(doc.tokens[m.t0]!.lower)) return;
   const typed = orgType(doc, m.t0, m.t1, m.tag, ctx) ?? (businessSentence(doc, m, ctx) ? { label: 'Company' as EntityLabel, kind: null } : null);
@@ -240,10 +272,23 @@ function orgNotPerson(doc: Doc, m: NerMention, sp: Doc['mentions'][number], ctx:
   doc.recognised.delete(p.id);
 }
 
+/** A name the rules queued as a person with nothing personal about it (no role, title, given name) that NER reads as a typed organisation. */
+function orgNotQueuedPerson(doc: Doc, m: NerMention, ctx: Ctx): boolean {
+  const i = doc.pendingPeople.findIndex((p) => p.nameStart === m.t0 && p.t1 === m.t1);
+  const p = doc.pendingPeople[i];
+  if (!p || p.role || p.before || p.given || p.t0 !== p.nameStart) return false;
+  const typed = orgType(doc, m.t0, m.t1, m.tag, ctx) ?? (businessSentence(doc, m, ctx) ? { label: 'Company' as EntityLabel, kind: null } : null);
+  if (!typed || typed.label === 'Place') return false;
+  doc.pendingPeople.splice(i, 1);
+  for (let k = m.t0; k < m.t1; k++) ctx.reserved[k] = 0;
+  addEntitySpan(doc, ctx, m.t0, m.t1, typed);
+  return true;
+}
+
 /** Capitalised words, with lowercase connectors ("of", "und", "de") only inside. */
 function nameLike(doc: Doc, a: number, b: number): boolean {
   const toks = doc.tokens;
-  if (!toks[a]!.cap || !(toks[b - 1]!.cap || toks[b - 1]!.kind === 'n' || toks[b - 1]!.upper)) return false;
+  if (!toks[a]!.cap || !(toks[b - 1]!.cap || toks[b - 1]!.kind === 'n' || toks[b - 1]!.upper || toks[b - 2]?.text === '-')) return false;
   for (let k = a; k < b; k++) {
     const t = toks[k]!;
     if (t.kind === 'w' && !t.cap && !t.upper && !(t.lower.length <= 4 || doc.lex.connectors.has(t.lower))) return false;
