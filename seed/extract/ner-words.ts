@@ -11,6 +11,7 @@ export interface NerLex {
   /** Word → organisation kind. */
   organizationWords: Map<string, string>;
   foreignAnd: Set<string>;
+  rolePrepositions: Set<string>;
   hackingGroupHeads: Set<string>;
   hackingGroupPattern: RegExp;
   hackingCues: Set<string>;
@@ -40,6 +41,7 @@ export function nerLex(): NerLex {
     companyHeads: new Set(f.companyHeads),
     organizationWords: new Map(Object.entries(f.organizationWords).flatMap(([kind, ws]) => ws.map((w) => [w, kind] as [string, string]))),
     foreignAnd: new Set(f.foreignAnd),
+    rolePrepositions: new Set(f.rolePrepositions),
     hackingGroupHeads: new Set(f.hackingGroupHeads),
     hackingGroupPattern: new RegExp(f.hackingGroupPattern),
     hackingCues: new Set(f.hackingCues),

@@ -26,6 +26,8 @@ export const nerNames: Component = {
     const N = nerLex();
     const ctx: Ctx = { N, hackingStory: countHackingCues(doc, N) >= 2, reserved: reservedTokens(doc), names: new Map() };
     const ms = joinForeignAnd(doc, doc.nerMentions.map((m) => trim(doc, m)).filter((m): m is NerMention => m !== null && ctx.N.tags.has(m.tag)), N);
+    // queued people with no role yet: "<role> to <Country>, <Name>"
+    for (const p of doc.pendingPeople) if (!p.role && !p.before && doc.tokens[p.t0 - 1]?.text === ',') p.before = roleAcross(doc, p.t0 - 1);
     splitMerged(doc, ms, ctx);
     describedPlaces(doc, ctx);
     for (const m of ms) claim(doc, m, ctx);
@@ -456,7 +458,7 @@ function roleAcross(doc: Doc, comma: number): ReturnType<typeof roleBefore> {
   let k = sp.t0 - 1;
   if (doc.tokens[k]?.lower === 'the') k--;
   const prep = doc.tokens[k];
-  if (!prep || !doc.lex.appositivePrepositions.has(prep.lower)) return null;
+  if (!prep || !nerLex().rolePrepositions.has(prep.lower)) return null;
   return roleBefore(doc, k);
 }
 

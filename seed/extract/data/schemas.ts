@@ -123,5 +123,6 @@ export const nerWordsFile = z.strictObject({
   businessWords: words,
   notNames: words,
   foreignAnd: words,
+  rolePrepositions: words,
 });
 export type NerWords = z.output<typeof nerWordsFile>;
