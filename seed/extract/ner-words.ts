@@ -3,7 +3,7 @@
  * (components/ner-names.ts, components/ner-people.ts). Loaded once, on first use.
  */
 import { loadCatalogFile } from './data/read.js';
-import { nerWordsFile } from './data/schemas.js';
+import { nerWordsFile, type NerWords } from './data/schemas.js';
 
 export interface NerLex {
   tags: Map<string, 'person' | 'org' | 'place'>;
@@ -12,6 +12,8 @@ export interface NerLex {
   organizationWords: Map<string, string>;
   foreignAnd: Set<string>;
   rolePrepositions: Set<string>;
+  sharedNames: NerWords['sharedNames'];
+  sharedCountryNames: NerWords['sharedCountryNames'];
   hackingGroupHeads: Set<string>;
   hackingGroupPattern: RegExp;
   hackingCues: Set<string>;
@@ -42,6 +44,8 @@ export function nerLex(): NerLex {
     organizationWords: new Map(Object.entries(f.organizationWords).flatMap(([kind, ws]) => ws.map((w) => [w, kind] as [string, string]))),
     foreignAnd: new Set(f.foreignAnd),
     rolePrepositions: new Set(f.rolePrepositions),
+    sharedNames: f.sharedNames,
+    sharedCountryNames: f.sharedCountryNames,
     hackingGroupHeads: new Set(f.hackingGroupHeads),
     hackingGroupPattern: new RegExp(f.hackingGroupPattern),
     hackingCues: new Set(f.hackingCues),

@@ -12,6 +12,7 @@ import { nlpTokens } from './components/nlp-tokens.js';
 import { nameRecogniser } from './components/name-recogniser.js';
 import { nerNames } from './components/ner-names.js';
 import { nerPeople } from './components/ner-people.js';
+import { sharedNames } from './components/shared-names.js';
 import { relations } from './components/relations.js';
 import { roleFacts } from './components/role-facts.js';
 import { sentences } from './components/sentences.js';
@@ -40,6 +41,7 @@ export const NLP_COMPONENTS: readonly Component[] = [
   sentences,
   nlpTokens, // CoreNLP's tags, lemmas, NER runs and dependencies over our tokens
   gazetteer,
+  sharedNames, // Georgia the US state, which Congo: by the story's words
   shortForms,
   nameRecogniser,
   nerNames, // NER names the catalogue and rules missed: split, widened, typed; acronyms

@@ -124,5 +124,15 @@ export const nerWordsFile = z.strictObject({
   notNames: words,
   foreignAnd: words,
   rolePrepositions: words,
+  sharedNames: z.array(
+    z.strictObject({
+      name: z.string().min(1),
+      country: iso3,
+      place: z.strictObject({ name: z.string().min(1), kind: z.string().min(1), country: iso3 }),
+      countryCues: words,
+      placeCues: words,
+    }),
+  ),
+  sharedCountryNames: z.array(z.strictObject({ name: z.string().min(1), countries: z.record(iso3, words) })),
 });
 export type NerWords = z.output<typeof nerWordsFile>;
