@@ -12,6 +12,8 @@ export interface NerLex {
   organizationWords: Map<string, string>;
   foreignAnd: Set<string>;
   rolePrepositions: Set<string>;
+  memberRoles: Set<string>;
+  legislatureWords: Set<string>;
   sharedNames: NerWords['sharedNames'];
   sharedCountryNames: NerWords['sharedCountryNames'];
   hackingGroupHeads: Set<string>;
@@ -44,6 +46,8 @@ export function nerLex(): NerLex {
     organizationWords: new Map(Object.entries(f.organizationWords).flatMap(([kind, ws]) => ws.map((w) => [w, kind] as [string, string]))),
     foreignAnd: new Set(f.foreignAnd),
     rolePrepositions: new Set(f.rolePrepositions),
+    memberRoles: new Set(f.memberRoles),
+    legislatureWords: new Set(f.legislatureWords),
     sharedNames: f.sharedNames,
     sharedCountryNames: f.sharedCountryNames,
     hackingGroupHeads: new Set(f.hackingGroupHeads),

@@ -27,7 +27,10 @@ export const nerNames: Component = {
     const ctx: Ctx = { N, hackingStory: countHackingCues(doc, N) >= 2, reserved: reservedTokens(doc), names: new Map() };
     const ms = joinForeignAnd(doc, doc.nerMentions.map((m) => trim(doc, m)).filter((m): m is NerMention => m !== null && ctx.N.tags.has(m.tag)), N);
     // queued people with no role yet: "<role> to <Country>, <Name>"
-    for (const p of doc.pendingPeople) if (!p.role && !p.before && doc.tokens[p.t0 - 1]?.text === ',') p.before = roleAcross(doc, p.t0 - 1);
+    for (const p of doc.pendingPeople) {
+      if (p.role || p.before) continue;
+      p.before = roleOfBody(doc, p.t0) ?? (doc.tokens[p.t0 - 1]?.text === ',' ? roleAcross(doc, p.t0 - 1) : null);
+    }
     splitMerged(doc, ms, ctx);
     describedPlaces(doc, ctx);
     for (const m of ms) claim(doc, m, ctx);
@@ -217,6 +220,7 @@ function sameStoryName(doc: Doc, m: NerMention, ctx: Ctx): Entity | null {
   const name = text(doc, m.t0, m.t1);
   const mine = ctx.names.get(name);
   if (mine) return mine;
+  for (const e of doc.recognised.values()) if (e.name === name && e.label !== 'Person' && e.label !== 'Official') return e;
   if (m.t1 - m.t0 > 1) return null;
   const t = toks[m.t0]!;
   const sf = doc.shortForms.get(t.text);
@@ -426,7 +430,7 @@ function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void
   }
   for (const s of spans) s.dead = true;
   for (let k = m.t0; k < m.t1; k++) doc.at[k] = -1;
-  const before = roleBefore(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? (roleBefore(doc, m.t0 - 1) ?? roleAcross(doc, m.t0 - 1)) : null);
+  const before = roleBefore(doc, m.t0) ?? roleOfBody(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? (roleBefore(doc, m.t0 - 1) ?? roleAcross(doc, m.t0 - 1)) : null);
   const name = text(doc, m.t0, m.t1);
   doc.pendingPeople.push({ nameStart: m.t0, t1: m.t1, t0: m.t0, role: null, before, prefixEntity: null, name, given: doc.lex.given.has(toks[m.t0]!.lower), sent: toks[m.t0]!.sent });
   for (let k = m.t0; k < m.t1; k++) ctx.reserved[k] = 1;
@@ -449,6 +453,20 @@ function hackingGroupNames(doc: Doc, ctx: Ctx): void {
       addEntitySpan(doc, ctx, k, k + 1, { label: 'Organization', kind: 'hacking group' });
     }
   }
+}
+
+/** "Minister of Mines and Energy <Name>": a role whose body's name (capitalised words, "and") stands between it and the name. */
+function roleOfBody(doc: Doc, t0: number): ReturnType<typeof roleBefore> {
+  const toks = doc.tokens;
+  const sent = toks[t0]?.sent;
+  if (!toks[t0 - 1]?.cap) return null;
+  for (let k = t0 - 1; k >= Math.max(0, t0 - 9); k--) {
+    const t = toks[k]!;
+    if (t.sent !== sent) return null;
+    if ((t.lower === 'of' || t.lower === 'for') && !t.cap) return roleBefore(doc, k);
+    if (!(t.cap || t.lower === 'and' || t.lower === '&' || t.text === ',')) return null;
+  }
+  return null;
 }
 
 /** "<role> to|of|at <Entity>, <Name>": the role before the entity the phrase names ("ambassador to <Country>, <Name>"). */

@@ -16,8 +16,9 @@ export const nerPeople: Component = {
   run(doc) {
     const N = nerLex();
     const swap = new Map<string, Entity>();
+    legislators(doc, swap);
     for (const e of doc.recognised.values()) {
-      if (e.label !== 'Official' || e.props.country) continue;
+      if (e.label !== 'Official' || e.props.country || swap.has(e.id)) continue;
       const role = String(e.props.role ?? '').toLowerCase();
       const links = doc.roleLinks.filter((l) => l.person === e);
       if (N.corporateRoles.has(role) && links.every((l) => !l.target || (l.target.label !== 'Country' && l.target.label !== 'Organization'))) {
@@ -39,6 +40,24 @@ export const nerPeople: Component = {
     for (const id of swap.keys()) doc.recognised.delete(id);
   },
 };
+
+/** "<Legislature> member <Name>": a member of a parliament, congress or assembly holds public office. */
+function legislators(doc: Doc, swap: Map<string, Entity>): void {
+  const N = nerLex();
+  const toks = doc.tokens;
+  for (const sp of doc.mentions) {
+    const p = sp.entity;
+    if (sp.dead || p.label !== 'Person' || p.source !== 'recognizer' || swap.has(p.id)) continue;
+    const role = toks[sp.t0 - 1];
+    if (!role || role.cap || !N.memberRoles.has(role.lower)) continue;
+    let k = sp.t0 - 2;
+    if (toks[k]?.kind === 's') k--;
+    const body = k >= 0 && doc.at[k]! >= 0 ? doc.mentions[doc.at[k]!] : undefined;
+    if (!body || body.entity.label !== 'Organization' || !body.entity.name.split(/\s+/).some((w) => N.legislatureWords.has(w.toLowerCase()))) continue;
+    const country = typeof body.entity.props.country === 'string' ? body.entity.props.country : null;
+    swap.set(p.id, makeEntity(doc, 'Official', p.name, { role: role.lower, country }, p.confidence));
+  }
+}
 
 function firstCountry(doc: Doc): Entity | null {
   for (const sp of doc.mentions) if (!sp.dead && sp.entity.label === 'Country') return sp.entity;

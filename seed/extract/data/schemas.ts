@@ -124,6 +124,8 @@ export const nerWordsFile = z.strictObject({
   notNames: words,
   foreignAnd: words,
   rolePrepositions: words,
+  memberRoles: words,
+  legislatureWords: words,
   sharedNames: z.array(
     z.strictObject({
       name: z.string().min(1),
