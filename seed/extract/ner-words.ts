@@ -13,6 +13,9 @@ export interface NerLex {
   foreignAnd: Set<string>;
   rolePrepositions: Set<string>;
   memberRoles: Set<string>;
+  geoHeads: Set<string>;
+  spokesRoles: Set<string>;
+  toldVerbs: Set<string>;
   legislatureWords: Set<string>;
   sharedNames: NerWords['sharedNames'];
   sharedCountryNames: NerWords['sharedCountryNames'];
@@ -47,6 +50,9 @@ export function nerLex(): NerLex {
     foreignAnd: new Set(f.foreignAnd),
     rolePrepositions: new Set(f.rolePrepositions),
     memberRoles: new Set(f.memberRoles),
+    geoHeads: new Set(f.geoHeads),
+    spokesRoles: new Set(f.spokesRoles),
+    toldVerbs: new Set(f.toldVerbs),
     legislatureWords: new Set(f.legislatureWords),
     sharedNames: f.sharedNames,
     sharedCountryNames: f.sharedCountryNames,

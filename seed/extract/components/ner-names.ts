@@ -27,6 +27,7 @@ export const nerNames: Component = {
     const ctx: Ctx = { N, hackingStory: countHackingCues(doc, N) >= 2, reserved: reservedTokens(doc), names: new Map() };
     const ms = joinForeignAnd(doc, doc.nerMentions.map((m) => trim(doc, m)).filter((m): m is NerMention => m !== null && ctx.N.tags.has(m.tag)), N);
     // queued people with no role yet: "<role> to <Country>, <Name>"
+    geographicQueued(doc, ctx);
     for (const p of doc.pendingPeople) {
       if (p.role || p.before) continue;
       p.before = roleOfBody(doc, p.t0) ?? (doc.tokens[p.t0 - 1]?.text === ',' ? roleAcross(doc, p.t0 - 1) : null);
@@ -278,6 +279,30 @@ function orgNotPerson(doc: Doc, m: NerMention, sp: Doc['mentions'][number], ctx:
   doc.recognised.delete(p.id);
 }
 
+/** "near Second Thomas Shoal": a name the rules queued as a person that ends in a geographic word is a place. */
+function geographicQueued(doc: Doc, ctx: Ctx): void {
+  const toks = doc.tokens;
+  for (let i = doc.pendingPeople.length - 1; i >= 0; i--) {
+    const p = doc.pendingPeople[i]!;
+    if (p.role || p.before || p.t0 !== p.nameStart || !ctx.N.geoHeads.has(toks[p.t1 - 1]!.lower)) continue;
+    doc.pendingPeople.splice(i, 1);
+    for (let k = p.t0; k < p.t1; k++) ctx.reserved[k] = 0;
+    addEntitySpan(doc, ctx, geoStart(doc, p.t0), p.t1, { label: 'Place', kind: doc.lex.placeHead.get(toks[p.t1 - 1]!.lower) ?? 'region' });
+  }
+}
+
+/** The start of a place name, over free capitalised words before it in the sentence ("Second" in "Second Thomas Shoal"). */
+function geoStart(doc: Doc, t0: number): number {
+  const toks = doc.tokens;
+  let a = t0;
+  while (a > 0) {
+    const t = toks[a - 1]!;
+    if (t.sent !== toks[t0]!.sent || t.kind !== 'w' || !t.cap || doc.at[a - 1]! >= 0 || a - 1 === doc.sentences[t.sent]!.t0) break;
+    a--;
+  }
+  return a;
+}
+
 /** A name the rules queued as a person with nothing personal about it (no role, title, given name) that NER reads as a typed organisation. */
 function orgNotQueuedPerson(doc: Doc, m: NerMention, ctx: Ctx): boolean {
   const i = doc.pendingPeople.findIndex((p) => p.nameStart === m.t0 && p.t1 === m.t1);
@@ -417,6 +442,12 @@ function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void
     addEntitySpan(doc, ctx, m.t0, m.t1, { label: 'Organization', kind: 'hacking group' });
     return;
   }
+  if (ctx.N.geoHeads.has(toks[m.t1 - 1]!.lower)) {
+    addEntitySpan(doc, ctx, geoStart(doc, m.t0), m.t1, { label: 'Place', kind: doc.lex.placeHead.get(toks[m.t1 - 1]!.lower) ?? 'region' });
+    return;
+  }
+  const prevTok = toks[m.t0 - 1];
+  if (prevTok && !prevTok.cap && ctx.N.toldVerbs.has(prevTok.lower) && !doc.lex.given.has(toks[m.t0]!.lower)) return;
   const d = descriptorAfter(doc, m.t1, ctx);
   if (d && d.label === 'Place') {
     addEntitySpan(doc, ctx, m.t0, m.t1, d);

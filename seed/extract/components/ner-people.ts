@@ -17,6 +17,7 @@ export const nerPeople: Component = {
     const N = nerLex();
     const swap = new Map<string, Entity>();
     legislators(doc, swap);
+    spokespeople(doc, swap);
     for (const e of doc.recognised.values()) {
       if (e.label !== 'Official' || e.props.country || swap.has(e.id)) continue;
       const role = String(e.props.role ?? '').toLowerCase();
@@ -56,6 +57,20 @@ function legislators(doc: Doc, swap: Map<string, Entity>): void {
     if (!body || body.entity.label !== 'Organization' || !body.entity.name.split(/\s+/).some((w) => N.legislatureWords.has(w.toLowerCase()))) continue;
     const country = typeof body.entity.props.country === 'string' ? body.entity.props.country : null;
     swap.set(p.id, makeEntity(doc, 'Official', p.name, { role: role.lower, country }, p.confidence));
+  }
+}
+
+/** A spokesperson of a country or government body holds public office (annotation rule). */
+function spokespeople(doc: Doc, swap: Map<string, Entity>): void {
+  const N = nerLex();
+  for (const l of doc.roleLinks) {
+    const p = l.person;
+    if (p.label !== 'Person' || p.source !== 'recognizer' || swap.has(p.id) || !N.spokesRoles.has(l.role.toLowerCase()) || !l.target) continue;
+    const t = l.target;
+    const gov = t.label === 'Country' || (t.label === 'Organization' && !doc.lex.nonGovernmentKinds.has(String(t.props.kind)));
+    if (!gov) continue;
+    const country = t.label === 'Country' ? t.id : typeof t.props.country === 'string' ? t.props.country : null;
+    swap.set(p.id, makeEntity(doc, 'Official', p.name, { role: l.role, country }, p.confidence));
   }
 }
 

@@ -125,6 +125,9 @@ export const nerWordsFile = z.strictObject({
   foreignAnd: words,
   rolePrepositions: words,
   memberRoles: words,
+  geoHeads: words,
+  spokesRoles: words,
+  toldVerbs: words,
   legislatureWords: words,
   sharedNames: z.array(
     z.strictObject({
