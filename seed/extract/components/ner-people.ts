@@ -65,13 +65,31 @@ function spokespeople(doc: Doc, swap: Map<string, Entity>): void {
   const N = nerLex();
   for (const l of doc.roleLinks) {
     const p = l.person;
-    if (p.label !== 'Person' || p.source !== 'recognizer' || swap.has(p.id) || !N.spokesRoles.has(l.role.toLowerCase()) || !l.target) continue;
-    const t = l.target;
+    const role = l.role.toLowerCase().replace(/ (for|of|at)$/, '');
+    if (p.label !== 'Person' || p.source !== 'recognizer' || swap.has(p.id) || !N.spokesRoles.has(role)) continue;
+    const t = l.target ?? bodyAfter(doc, p);
+    if (!t) continue;
+    l.target = t;
     const gov = t.label === 'Country' || (t.label === 'Organization' && !doc.lex.nonGovernmentKinds.has(String(t.props.kind)));
     if (!gov) continue;
     const country = t.label === 'Country' ? t.id : typeof t.props.country === 'string' ? t.props.country : null;
     swap.set(p.id, makeEntity(doc, 'Official', p.name, { role: l.role, country }, p.confidence));
   }
+}
+
+/** The first country or organisation within a few words after the person's first mention (", a spokesperson for the <Body>"). */
+function bodyAfter(doc: Doc, p: Entity): Entity | null {
+  const sp = doc.mentions.find((m) => !m.dead && m.entity === p);
+  if (!sp) return null;
+  const sent = doc.tokens[sp.t0]!.sent;
+  for (let k = sp.t1; k < Math.min(doc.tokens.length, sp.t1 + 8) && doc.tokens[k]!.sent === sent; k++) {
+    const i = doc.at[k]!;
+    if (i < 0) continue;
+    const e = doc.mentions[i]!.entity;
+    if (e.label === 'Country' && !doc.mentions[i]!.demonym) return e;
+    if (e.label === 'Organization') return e;
+  }
+  return null;
 }
 
 function firstCountry(doc: Doc): Entity | null {
