@@ -35,6 +35,7 @@ export const nerNames: Component = {
     splitMerged(doc, ms, ctx);
     describedPlaces(doc, ctx);
     for (const m of ms) claim(doc, m, ctx);
+    employers(doc, ctx);
     hackingGroupNames(doc, ctx);
   },
 };
@@ -83,6 +84,37 @@ function joinForeignAnd(doc: Doc, ms: NerMention[], N: NerLex): NerMention[] {
     } else out.push(m);
   }
   return out;
+}
+
+/**
+ * "<Firm> chief executive <Name>", "<Firm>'s chairman <Name>": the free capitalised words before a
+ * corporate role that precedes a name are the company the person works for.
+ */
+function employers(doc: Doc, ctx: Ctx): void {
+  const toks = doc.tokens;
+  for (let k = 1; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.kind !== 'w' || t.cap) continue;
+    const r = roleAt(doc, k, Math.min(toks.length, k + 4));
+    if (!r || !ctx.N.corporateRoles.has(r.role.toLowerCase()) || !toks[r.end]?.cap || toks[r.end]!.sent !== t.sent) continue;
+    let b = k;
+    if (toks[b - 1]?.kind === 's') b--;
+    let a = b;
+    while (a > 0 && b - a < 3) {
+      const w = toks[a - 1]!;
+      if (w.sent !== t.sent || !(w.kind === 'w' || w.kind === 'n') || !(w.cap || w.upper) || doc.at[a - 1]! >= 0 || ctx.reserved[a - 1] || doc.lex.titles.has(w.lower) || (doc.lex.common.has(w.lower) && !w.upper) || roleAt(doc, a - 1, a)) break;
+      a--;
+    }
+    if (a === b) continue;
+    const before = toks[a - 1];
+    if (before && before.sent === t.sent && before.cap && before.kind === 'w') continue; // a longer name we cannot bound
+    if (a === doc.sentences[t.sent]!.t0 && b - a === 1 && doc.lowerSeen.has(toks[a]!.lower)) continue;
+    const m = { t0: a, t1: b, tag: 'ORGANIZATION' };
+    if (sameStoryName(doc, m, ctx)) continue;
+    const typed = orgType(doc, a, b, 'ORGANIZATION', ctx) ?? { label: 'Company' as EntityLabel, kind: null };
+    if (typed.label === 'Place') continue;
+    addEntitySpan(doc, ctx, a, b, typed);
+  }
 }
 
 /** A free capitalised word before a lowercase place descriptor ("the <Name> container terminal", "the <Name> mine"): a place. */
