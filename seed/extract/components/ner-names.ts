@@ -102,7 +102,7 @@ function employers(doc: Doc, ctx: Ctx): void {
     let a = b;
     while (a > 0 && b - a < 3) {
       const w = toks[a - 1]!;
-      if (w.sent !== t.sent || !(w.kind === 'w' || w.kind === 'n') || !(w.cap || w.upper) || doc.at[a - 1]! >= 0 || ctx.reserved[a - 1] || doc.lex.titles.has(w.lower) || (doc.lex.common.has(w.lower) && !w.upper) || roleAt(doc, a - 1, a)) break;
+      if (w.sent !== t.sent || !(w.kind === 'w' || w.kind === 'n') || !(w.cap || w.upper) || doc.at[a - 1]! >= 0 || ctx.reserved[a - 1] || doc.lex.titles.has(w.lower) || (doc.lex.common.has(w.lower) && !w.upper) || doc.lex.roleModifiersCapitalised.has(w.text) || roleAt(doc, a - 1, a)) break;
       a--;
     }
     if (a === b) continue;
@@ -124,9 +124,9 @@ function describedPlaces(doc: Doc, ctx: Ctx): void {
     const t = toks[k]!;
     if (t.kind !== 'w' || !t.cap || doc.at[k]! >= 0 || ctx.reserved[k] || doc.lex.common.has(t.lower) || doc.lowerSeen.has(t.lower)) continue;
     if (toks[k - 1]!.sent !== t.sent || toks[k - 1]!.lower !== 'the') continue;
-    if (toks[k + 1]?.cap) continue;
+    if (toks[k + 1]?.cap || t.ner === 'ORGANIZATION') continue; // "the <Firm> plant" names the firm's plant, not a place name
     const d = descriptorAfter(doc, k + 1, ctx);
-    if (d && d.label === 'Place' && d.kind !== 'region' && d.kind !== 'city') addEntitySpan(doc, ctx, k, k + 1, d);
+    if (d && d.label === 'Place' && (d.kind === 'port' || d.kind === 'mine')) addEntitySpan(doc, ctx, k, k + 1, d);
   }
 }
 
@@ -239,7 +239,7 @@ function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
   if (kind === 'place') {
     for (let k = m.t0; k < m.t1; k++) if (doc.lex.titles.has(toks[k]!.lower)) return; // "<City> Queen": a brand or a ship, not a place
     typed = placeType(doc, m, ctx);
-  } else typed = orgType(doc, m.t0, m.t1, m.tag, ctx) ?? (businessSentence(doc, m, ctx) ? { label: 'Company', kind: null } : null);
+  } else typed = orgType(doc, m.t0, m.t1, m.tag, ctx) ?? (businessSentence(doc, m, ctx) || companyListed(doc, m) ? { label: 'Company', kind: null } : null);
   if (typed) addEntitySpan(doc, ctx, m.t0, m.t1, typed);
 }
 
@@ -274,6 +274,15 @@ function sameStoryName(doc: Doc, m: NerMention, ctx: Ctx): Entity | null {
     }
   }
   return hit;
+}
+
+/** Listed with a company ("<Name>, <Company> and <Company>"): a company too. */
+function companyListed(doc: Doc, m: NerMention): boolean {
+  const toks = doc.tokens;
+  const sep = (t: (typeof toks)[number] | undefined): boolean => !!t && (t.text === ',' || t.lower === 'and' || t.lower === 'or');
+  const right = sep(toks[m.t1]) ? spanAt(doc, m.t1 + 1) : undefined;
+  const left = sep(toks[m.t0 - 1]) ? spanAt(doc, m.t0 - 2) : undefined;
+  return right?.entity.label === 'Company' || left?.entity.label === 'Company';
 }
 
 /** The sentence of an organisation name speaks of business (stakes, deals, plants, sales). */
@@ -401,7 +410,8 @@ function descriptorAfter(doc: Doc, b: number, ctx: Ctx): Typed | null {
 function hackingGroup(doc: Doc, a: number, b: number, ctx: Ctx): boolean {
   const toks = doc.tokens;
   const last = toks[b - 1]!;
-  if (b - a >= 2 && last.cap && ctx.N.hackingGroupHeads.has(last.lower)) return true;
+  // vendor naming schemes ("<Word> Typhoon", "<Word> Bear"): only in a story about hacking ("Super Typhoon", "Golden Bear" elsewhere)
+  if (ctx.hackingStory && b - a >= 2 && last.cap && ctx.N.hackingGroupHeads.has(last.lower)) return true;
   if (b - a === 1 && ctx.N.hackingGroupPattern.test(last.text)) return true;
   if (b - a === 2 && ctx.N.hackingGroupPattern.test(`${toks[a]!.text}${last.text}`)) return true;
   // "the <Name> Group" in a story about hacking, in a sentence not about business
@@ -507,7 +517,7 @@ function hackingGroupNames(doc: Doc, ctx: Ctx): void {
     if (t.kind !== 'w' && t.kind !== 'n') continue;
     if (doc.at[k]! >= 0 || ctx.reserved[k]) continue;
     const next = toks[k + 1];
-    if (t.cap && next && next.cap && next.sent === t.sent && doc.at[k + 1]! < 0 && ctx.N.hackingGroupHeads.has(next.lower) && !doc.lex.common.has(t.lower)) {
+    if (ctx.hackingStory && t.cap && next && next.cap && next.sent === t.sent && doc.at[k + 1]! < 0 && ctx.N.hackingGroupHeads.has(next.lower) && !doc.lex.common.has(t.lower)) {
       addEntitySpan(doc, ctx, k, k + 2, { label: 'Organization', kind: 'hacking group' });
       k++;
     } else if (ctx.N.hackingGroupPattern.test(t.text)) addEntitySpan(doc, ctx, k, k + 1, { label: 'Organization', kind: 'hacking group' });
