@@ -74,7 +74,7 @@ function trim(doc: Doc, m: NerMention): NerMention | null {
 
 const text = (doc: Doc, a: number, b: number): string => foldApos(roleText(doc, a, b));
 
-/** "Sociedad Química" + "y" + "Minera": one organisation name joined by a foreign "and" NER split on. */
+/** "<Name> Química" + "y" + "Minera": one organisation name joined by a foreign "and" (y, et, und) NER split on. */
 function joinForeignAnd(doc: Doc, ms: NerMention[], N: NerLex): NerMention[] {
   const out: NerMention[] = [];
   for (const m of ms) {
@@ -218,7 +218,7 @@ function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
     // widen: the rest is free or a country / place / demonym prefix; never over a catalogue organisation or person
     const ok = spans.every((s) => s.how === 'rec' ? s.entity.label !== 'Person' && s.entity.label !== 'Official' : s.demonym || s.entity.label === 'Country' || s.entity.label === 'Place');
     if (!ok || (free === 0 && !spans.some((s) => s.how === 'rec' || s.demonym))) return;
-    if (kind === 'place' && !spans.some((s) => s.demonym)) return; // "Lualaba province": the catalogue place is the name
+    if (kind === 'place' && !spans.some((s) => s.demonym)) return; // "<Place> province": the catalogue place is the name
     for (const s of spans) if (s.how === 'rec') doc.recognised.delete(s.entity.id);
   }
   if (skipOrg(doc, m, ctx)) return;
@@ -320,7 +320,7 @@ function orgNotPerson(doc: Doc, m: NerMention, sp: Doc['mentions'][number], ctx:
   doc.recognised.delete(p.id);
 }
 
-/** "near Second Thomas Shoal": a name the rules queued as a person that ends in a geographic word is a place. */
+/** "near <Name> <Name> Shoal": a name the rules queued as a person that ends in a geographic word (Shoal, Reef, Strait) is a place. */
 function geographicQueued(doc: Doc, ctx: Ctx): void {
   const toks = doc.tokens;
   for (let i = doc.pendingPeople.length - 1; i >= 0; i--) {
@@ -332,7 +332,7 @@ function geographicQueued(doc: Doc, ctx: Ctx): void {
   }
 }
 
-/** The start of a place name, over free capitalised words before it in the sentence ("Second" in "Second Thomas Shoal"). */
+/** The start of a place name, over free capitalised words before it in the sentence ("Second" in "Second <Name> Shoal"). */
 function geoStart(doc: Doc, t0: number): number {
   const toks = doc.tokens;
   let a = t0;
@@ -385,7 +385,7 @@ function skipOrg(doc: Doc, m: NerMention, ctx: Ctx): boolean {
   return false;
 }
 
-/** The lowercase descriptor right after a name ("Balama mine", "the SBU security service", "Tollerort container terminal"). */
+/** The lowercase descriptor right after a name ("<Name> mine", "the <ACR> security service", "<Name> container terminal"). */
 function descriptorAfter(doc: Doc, b: number, ctx: Ctx): Typed | null {
   const toks = doc.tokens;
   const sent = toks[b - 1]!.sent;
@@ -478,7 +478,7 @@ function placeType(doc: Doc, m: NerMention, ctx: Ctx): Typed {
 /** A PERSON name: a hacking group or a place by its context, a known short form, or a person queued for "people". */
 function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void {
   const toks = doc.tokens;
-  // only free tokens or short forms the rules guessed ("Lashgarian" for another Lashgarian)
+  // only free tokens or short forms the rules guessed (a shared surname taken for another person of that name)
   if (spans.some((s) => s.how !== 'coref')) return;
   if (hackingGroup(doc, m.t0, m.t1, ctx)) {
     addEntitySpan(doc, ctx, m.t0, m.t1, { label: 'Organization', kind: 'hacking group' });
@@ -528,7 +528,7 @@ function hackingGroupNames(doc: Doc, ctx: Ctx): void {
   }
 }
 
-/** "Minister of Mines and Energy <Name>": a role whose body's name (capitalised words, "and") stands between it and the name. */
+/** "Minister of <Body> and <Body> <Name>": a role whose body's name (capitalised words, "and") stands between it and the name. */
 function roleOfBody(doc: Doc, t0: number): ReturnType<typeof roleBefore> {
   const toks = doc.tokens;
   const sent = toks[t0]?.sent;
