@@ -30,7 +30,6 @@ export interface NerLex {
   organizationDescriptors: Set<string>;
   companyDescriptors: Set<string>;
   corporateRoles: Set<string>;
-  usStateContext: Set<string>;
   acronymIntroducers: string[][];
   businessWords: Set<string>;
   notNames: Set<string>;
@@ -66,7 +65,6 @@ export function nerLex(): NerLex {
     organizationDescriptors: new Set(f.organizationDescriptors),
     companyDescriptors: new Set(f.companyDescriptors),
     corporateRoles: new Set(f.corporateRoles),
-    usStateContext: new Set(f.usStateContext),
     acronymIntroducers: f.acronymIntroducers.map((p) => p.split(' ')),
     businessWords: new Set(f.businessWords),
     notNames: new Set(f.notNames),

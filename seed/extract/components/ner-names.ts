@@ -28,6 +28,7 @@ export const nerNames: Component = {
     const ms = joinForeignAnd(doc, doc.nerMentions.map((m) => trim(doc, m)).filter((m): m is NerMention => m !== null && ctx.N.tags.has(m.tag)), N);
     // queued people with no role yet: "<role> to <Country>, <Name>"
     geographicQueued(doc, ctx);
+    hyphenatedQueued(doc, ms);
     for (const p of doc.pendingPeople) {
       if (p.role || p.before) continue;
       p.before = roleOfBody(doc, p.t0) ?? (doc.tokens[p.t0 - 1]?.text === ',' ? roleAcross(doc, p.t0 - 1) : null);
@@ -332,6 +333,17 @@ function geographicQueued(doc: Doc, ctx: Ctx): void {
   }
 }
 
+/** A queued person whose NER name goes on past a hyphen ("<Family> <Given>-<given>"): the name is NER's. */
+function hyphenatedQueued(doc: Doc, ms: NerMention[]): void {
+  const toks = doc.tokens;
+  for (const p of doc.pendingPeople) {
+    const m = ms.find((x) => x.tag === 'PERSON' && x.t0 <= p.nameStart && x.t1 > p.t1);
+    if (!m || toks[p.t1]?.text !== '-' || toks[p.t1]!.start !== toks[p.t1 - 1]!.end) continue;
+    p.t1 = m.t1;
+    p.name = text(doc, p.nameStart, m.t1);
+  }
+}
+
 /** The start of a place name, over free capitalised words before it in the sentence ("Second" in "Second <Name> Shoal"). */
 function geoStart(doc: Doc, t0: number): number {
   const toks = doc.tokens;
@@ -450,7 +462,7 @@ function orgType(doc: Doc, a: number, b: number, tag: string, ctx: Ctx): Typed |
   if (head && !(head.label === 'Place' && tag === 'ORGANIZATION')) return { label: head.label, kind: head.kind };
   for (let k = a; k < b; k++) {
     const w = toks[k]!.lower;
-    const kind = ctx.N.organizationWords.get(w);
+    const kind = ctx.N.organizationWords.get(w) ?? (w.endsWith('workers') ? 'association' : undefined);
     if (kind) return { label: 'Organization', kind };
   }
   const d = descriptorAfter(doc, b, ctx);

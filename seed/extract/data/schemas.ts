@@ -118,7 +118,6 @@ export const nerWordsFile = z.strictObject({
   organizationDescriptors: words,
   companyDescriptors: words,
   corporateRoles: words,
-  usStateContext: words,
   acronymIntroducers: words,
   businessWords: words,
   notNames: words,
