@@ -13,6 +13,8 @@ export interface NerLex {
   foreignAnd: Set<string>;
   rolePrepositions: Set<string>;
   memberRoles: Set<string>;
+  portfolios: Set<string>;
+  ministryHeads: Set<string>;
   geoHeads: Set<string>;
   spokesRoles: Set<string>;
   toldVerbs: Set<string>;
@@ -49,6 +51,8 @@ export function nerLex(): NerLex {
     foreignAnd: new Set(f.foreignAnd),
     rolePrepositions: new Set(f.rolePrepositions),
     memberRoles: new Set(f.memberRoles),
+    portfolios: new Set(f.portfolios),
+    ministryHeads: new Set(f.ministryHeads),
     geoHeads: new Set(f.geoHeads),
     spokesRoles: new Set(f.spokesRoles),
     toldVerbs: new Set(f.toldVerbs),

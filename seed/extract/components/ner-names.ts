@@ -18,6 +18,7 @@ import type { Component, Doc, NerMention } from '../document.js';
 import { nerLex, type NerLex } from '../ner-words.js';
 import { appositive, roleAt, roleBefore } from '../role-phrases.js';
 import { addSpan, countryOf, foldApos, makeEntity, roleText, spanAt } from '../spans.js';
+import { tokenize } from '../text.js';
 
 export const nerNames: Component = {
   name: 'ner-names',
@@ -35,6 +36,8 @@ export const nerNames: Component = {
     }
     splitMerged(doc, ms, ctx);
     describedPlaces(doc, ctx);
+    describedOrganisations(doc, ctx);
+    lowercaseMinistries(doc, ctx);
     for (const m of ms) claim(doc, m, ctx);
     employers(doc, ctx);
     hackingGroupNames(doc, ctx);
@@ -115,6 +118,86 @@ function employers(doc: Doc, ctx: Ctx): void {
     const typed = orgType(doc, a, b, 'ORGANIZATION', ctx) ?? { label: 'Company' as EntityLabel, kind: null };
     if (typed.label === 'Place') continue;
     addEntitySpan(doc, ctx, a, b, typed);
+  }
+}
+
+/**
+ * "the <Name> party", "the <Name> for <Country> party": a capitalised name between "the" and a
+ * lowercase organisation descriptor is that organisation, country names inside it included.
+ */
+function describedOrganisations(doc: Doc, ctx: Ctx): void {
+  const toks = doc.tokens;
+  for (let k = 1; k < toks.length; k++) {
+    if (toks[k - 1]!.lower !== 'the' || !toks[k]!.cap || doc.at[k]! >= 0 || ctx.reserved[k]) continue;
+    const sent = toks[k]!.sent;
+    let j = k;
+    let free = 0;
+    let ok = true;
+    while (j < toks.length && j - k < 7 && toks[j]!.sent === sent) {
+      const t = toks[j]!;
+      const sp = spanAt(doc, j);
+      if (sp) {
+        if (sp.entity.label !== 'Country' && sp.entity.label !== 'Place') ok = false;
+        j = sp.t1;
+        continue;
+      }
+      if (ctx.reserved[j]) ok = false;
+      if (t.kind === 'w' && t.cap) free++;
+      else if (!(t.kind === 'w' && (t.lower === 'for' || t.lower === 'of' || t.lower === 'and'))) break;
+      j++;
+    }
+    if (!ok || free === 0 || j === k || !toks[j - 1]!.cap) continue;
+    const d = descriptorAfter(doc, j, ctx);
+    if (!d || d.label !== 'Organization' || toks[j + 1]?.cap) continue;
+    if (doc.lex.common.has(toks[k]!.lower) && j - k === 1) continue;
+    addEntitySpan(doc, ctx, k, j, d);
+    k = j;
+  }
+}
+
+/**
+ * "<Country>'s foreign ministry", "the environment ministry": a ministry written in lowercase, named
+ * by its portfolio. The catalogue's "<Demonym> Foreign Ministry" when it has one, else a new
+ * Organization named as written, of that country (or the story's first country).
+ */
+function lowercaseMinistries(doc: Doc, ctx: Ctx): void {
+  const toks = doc.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const head = toks[k]!;
+    if (head.cap || !ctx.N.ministryHeads.has(head.lower) || doc.at[k]! >= 0) continue;
+    let a = k;
+    while (a > 0 && k - a < 2 && !toks[a - 1]!.cap && toks[a - 1]!.kind === 'w' && ctx.N.portfolios.has(toks[a - 1]!.lower)) a--;
+    if (a === k) continue;
+    const portfolio = roleText(doc, a, k);
+    if (!ctx.N.portfolios.has(portfolio.toLowerCase()) && k - a > 1) continue;
+    let country: Entity | null = null;
+    let start = a;
+    if (toks[a - 1]?.kind === 's' && spanAt(doc, a - 2)?.entity.label === 'Country') {
+      const sp = spanAt(doc, a - 2)!;
+      country = sp.entity;
+      start = sp.t0;
+    } else if (toks[a - 1]?.lower !== 'the') continue;
+    // the catalogue's name for it: "<Country or demonym> <Portfolio> Ministry"
+    const title = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+    const portfolioTitle = portfolio.split(' ').map(title).join(' ');
+    let known: Entity | null = null;
+    for (const form of country ? [country.name, ...country.aliases] : []) {
+      const toksOf = tokenize(`${form} ${portfolioTitle} ${title(head.lower)}`);
+      const m = matchAt(doc.catalog, toksOf, 0);
+      if (m && m.t1 === toksOf.length && m.entity.label === 'Organization') {
+        known = m.entity;
+        break;
+      }
+    }
+    if (known) {
+      addSpan(doc, start, k + 1, known, 'gaz');
+      continue;
+    }
+    const name = start === a ? `${portfolio} ${head.lower}` : text(doc, start, k + 1);
+    const co = country ?? doc.mentions.find((s) => !s.dead && s.entity.label === 'Country')?.entity ?? null;
+    const e = makeEntity(doc, 'Organization', name, { country: co?.id ?? null, kind: 'ministry' }, 0.65);
+    addSpan(doc, start, k + 1, e, 'rec');
+    ctx.names.set(name, e);
   }
 }
 

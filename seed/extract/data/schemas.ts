@@ -124,6 +124,8 @@ export const nerWordsFile = z.strictObject({
   foreignAnd: words,
   rolePrepositions: words,
   memberRoles: words,
+  portfolios: words,
+  ministryHeads: words,
   geoHeads: words,
   spokesRoles: words,
   toldVerbs: words,
