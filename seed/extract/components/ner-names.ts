@@ -376,7 +376,7 @@ function businessSentence(doc: Doc, m: NerMention, ctx: Ctx): boolean {
   for (let k = s.t0; k < s.t1; k++) {
     const t = toks[k]!;
     if (k >= m.t0 && k < m.t1) continue;
-    if (t.kind === 'w' && !t.cap && (ctx.N.businessWords.has(t.lower) || doc.lex.companyCue.has(t.lower))) return true;
+    if (t.kind === 'w' && (!t.cap || k === s.t0) && (ctx.N.businessWords.has(t.lower) || doc.lex.companyCue.has(t.lower))) return true;
   }
   return false;
 }
