@@ -39,7 +39,7 @@ const names = (x: Extraction, label: string): string[] => x.entities.filter((e) 
 
 describe('NER names in the NLP pipeline', () => {
   it('splits a list of companies NER reads as separate names, and types a hacking group', () => {
-    const body = 'Hackers from Amber Typhoon broke into the networks of Quellnet, Ostwire and Brightline Technologies last year, officials said.';
+    const body = ['Hackers from Amber Typhoon broke into the networks of Quellnet, Ostwire and Brightline Technologies last year, officials said.', 'The cyberattack lasted months.'].join('\n');
     const x = run(body, { Quellnet: 'ORGANIZATION', Ostwire: 'ORGANIZATION', 'Brightline Technologies': 'ORGANIZATION' });
     expect(names(x, 'Company')).toEqual(['Brightline Technologies', 'Ostwire', 'Quellnet']);
     expect(names(x, 'Organization')).toContain('Amber Typhoon');
@@ -72,5 +72,12 @@ describe('NER names in the NLP pipeline', () => {
     const body = 'Vietnamese Deputy Minister of Industry and Trade Tran Van Long met investors in Hanoi on Tuesday.';
     const x = run(body, { 'Tran Van Long': 'PERSON', Hanoi: 'CITY' });
     expect(names(x, 'Official')).toContain('Tran Van Long');
+  });
+
+  it('reads "<Demonym> <Portfolio> Minister <Name>" as an Official, and a lowercase ministry as an Organization', () => {
+    const body = ['Canadian Industry Minister Jean-Marc Tremblay approved the deal on Friday.', "Canada's trade ministry said the review was complete."].join('\n');
+    const x = run(body, {});
+    expect(names(x, 'Official')).toContain('Jean-Marc Tremblay');
+    expect(x.entities.find((e) => e.label === 'Organization' && /trade ministry/i.test(e.name))).toBeDefined();
   });
 });
