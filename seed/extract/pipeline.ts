@@ -10,6 +10,9 @@ import { localNames, shortFormMentions, shortForms } from './components/corefere
 import { mentions } from './components/mentions.js';
 import { nlpTokens } from './components/nlp-tokens.js';
 import { nameRecogniser } from './components/name-recogniser.js';
+import { nerNames } from './components/ner-names.js';
+import { nerPeople } from './components/ner-people.js';
+import { sharedNames } from './components/shared-names.js';
 import { relations } from './components/relations.js';
 import { roleFacts } from './components/role-facts.js';
 import { sentences } from './components/sentences.js';
@@ -38,10 +41,13 @@ export const NLP_COMPONENTS: readonly Component[] = [
   sentences,
   nlpTokens, // CoreNLP's tags, lemmas, NER runs and dependencies over our tokens
   gazetteer,
+  sharedNames, // Georgia the US state, which Congo: by the story's words
   shortForms,
   nameRecogniser,
+  nerNames, // NER names the catalogue and rules missed: split, widened, typed; acronyms
   localNames,
   people,
+  nerPeople, // corporate roles make Persons; a country-less title serves the story's country
   shortFormMentions,
   catalogueRoles,
   mentions,

@@ -100,3 +100,45 @@ export const valuesFile = z.strictObject({
 export type ValueWords = z.output<typeof valuesFile>;
 
 export const tokenizerFile = z.strictObject({ ...comment, abbreviations: words, abbreviationsMayEnd: words, sentenceStarters: words });
+
+/** ner-words.json: words the NER stage reads to bound and type the names CoreNLP finds (components/ner-names.ts). */
+export const nerWordsFile = z.strictObject({
+  ...comment,
+  /** CoreNLP NER tag → what a run of it is a name of. */
+  tags: z.record(z.string(), z.enum(['person', 'org', 'place'])),
+  companyHeads: words,
+  organizationWords: z.record(z.string(), words),
+  hackingGroupHeads: words,
+  hackingGroupPattern: z.string().min(1),
+  hackingCues: words,
+  groupNouns: words,
+  selfNaming: words,
+  documentHeads: words,
+  placeDescriptors: z.record(z.string(), words),
+  organizationDescriptors: words,
+  companyDescriptors: words,
+  corporateRoles: words,
+  acronymIntroducers: words,
+  businessWords: words,
+  notNames: words,
+  foreignAnd: words,
+  rolePrepositions: words,
+  memberRoles: words,
+  portfolios: words,
+  ministryHeads: words,
+  geoHeads: words,
+  spokesRoles: words,
+  toldVerbs: words,
+  legislatureWords: words,
+  sharedNames: z.array(
+    z.strictObject({
+      name: z.string().min(1),
+      country: iso3,
+      place: z.strictObject({ name: z.string().min(1), kind: z.string().min(1), country: iso3 }),
+      countryCues: words,
+      placeCues: words,
+    }),
+  ),
+  sharedCountryNames: z.array(z.strictObject({ name: z.string().min(1), countries: z.record(iso3, words) })),
+});
+export type NerWords = z.output<typeof nerWordsFile>;
