@@ -9,6 +9,8 @@ import { gazetteer } from './components/gazetteer.js';
 import { localNames, shortFormMentions, shortForms } from './components/coreference.js';
 import { mentions } from './components/mentions.js';
 import { nlpTokens } from './components/nlp-tokens.js';
+import { depRelations } from './components/dep-relations.js';
+import { references } from './components/references.js';
 import { nameRecogniser } from './components/name-recogniser.js';
 import { relations } from './components/relations.js';
 import { roleFacts } from './components/role-facts.js';
@@ -46,7 +48,9 @@ export const NLP_COMPONENTS: readonly Component[] = [
   catalogueRoles,
   mentions,
   values,
+  references, // pronouns and definite descriptions → the earlier entity they refer to
   relations,
+  depRelations, // dependency-slot patterns and LOCATED_IN read off the parse → facts
   roleFacts,
 ];
 

@@ -1,0 +1,341 @@
+/**
+ * Component "dep-relations": typed facts read off the dependency parse (doc.dependencies, enhanced++).
+ * A pattern of seed/catalog/dependency-patterns.json names trigger lemmas and the slot paths giving its
+ * ends: active and passive voice (nsubj/obj, nsubj:pass/obl:agent), support verbs ("holds a stake in":
+ * ^obj/nsubj), nominal forms ("X's stake in Y", "the acquisition of Y by X"), relative clauses and
+ * conjunctions (enhanced++ gives the arcs), appositives. An end is an entity mention at the token, a
+ * reference resolved by component "references", an appositive name, or the entity a part noun belongs to
+ * ("subsidiaries of X"). Negated, denied and hedged triggers assert nothing. Then LOCATED_IN read off
+ * the parse: "Ellabell, Georgia", "the German port of Hamburg", "X, a city in Y", "the Chinese company X".
+ */
+import type { Entity, Fact } from '../../../model/types.js';
+import type { DepPattern } from '../data/validate-dep-patterns.js';
+import type { Component, Doc, Span } from '../document.js';
+import { depGraph, follow, getDepPatterns, kids, lemmaOf, type DepGraph, type Reached } from '../relations/dep-graph.js';
+import { emitFact } from '../relations/facts.js';
+
+/** Relations followed up from a trigger when looking for a governor that denies or hedges it. */
+const CLAUSE_UP = ['xcomp', 'ccomp', 'obj', 'advcl', 'acl', 'csubj', 'nsubj', 'nsubj:pass'];
+/** How many governors up a denial or hedge may sit. */
+const MAX_UP = 3;
+
+interface Ctx {
+  doc: Doc;
+  g: DepGraph;
+  W: ReturnType<typeof getDepPatterns>['words'];
+  neg: Set<string>;
+  deny: Set<string>;
+  hedge: Set<string>;
+  parts: Set<string>;
+  pct: Set<string>;
+  wholly: Set<string>;
+}
+
+function mentionAt(doc: Doc, t: number): Span | undefined {
+  const k = doc.at[t]!;
+  const m = k >= 0 ? doc.mentions[k] : undefined;
+  return m && !m.dead ? m : undefined;
+}
+
+/** Entities standing at token `t`: its name, a resolved reference, an appositive name, the owner of a part noun, conjuncts. */
+function entitiesAt(c: Ctx, t: number, allowDemonym: boolean, depth = 0): Entity[] {
+  const { doc, g } = c;
+  const out: Entity[] = [];
+  const add = (e: Entity | undefined) => {
+    if (e && !out.some((x) => x.id === e.id)) out.push(e);
+  };
+  const m = mentionAt(doc, t);
+  if (m) {
+    if (!m.demonym || allowDemonym) add(m.entity);
+  } else {
+    add(doc.references?.get(t));
+    if (out.length === 0) {
+      for (const a of kids(g, t, 'appos')) {
+        const am = mentionAt(doc, a);
+        if (am && !am.demonym) add(am.entity);
+      }
+    }
+    if (out.length === 0 && depth === 0 && c.parts.has(lemmaOf(doc, t))) {
+      for (const k of [...kids(g, t, 'nmod:of'), ...kids(g, t, 'nmod:poss')]) for (const e of entitiesAt(c, k, false, depth + 1)) add(e);
+    }
+  }
+  if (depth === 0) for (const k of kids(g, t, 'conj:*')) for (const e of entitiesAt(c, k, allowDemonym, depth + 1)) add(e);
+  return out;
+}
+
+function posFits(pos: string | undefined, want: DepPattern['pos']): boolean {
+  if (!pos) return false;
+  if (want === 'any') return true;
+  if (want === 'verb') return pos.startsWith('VB') || pos === 'JJ';
+  if (want === 'noun') return pos.startsWith('NN') && !pos.startsWith('NNP');
+  return pos.startsWith('JJ');
+}
+
+function holds(c: Ctx, t: number, conds: readonly { path: string; lemmas: string[] }[] | undefined, all: boolean): boolean {
+  if (!conds || conds.length === 0) return all;
+  const test = (cond: { path: string; lemmas: string[] }) => follow(c.g, t, cond.path).some((r) => cond.lemmas.includes(lemmaOf(c.doc, r.tok)) || cond.lemmas.includes(c.doc.tokens[r.tok]!.lower));
+  return all ? conds.every(test) : conds.some(test);
+}
+
+function negated(c: Ctx, t: number): boolean {
+  for (const a of c.g.children[t]!) {
+    if ((a.rel === 'advmod' || a.rel === 'det' || a.rel === 'neg' || a.rel.startsWith('cc:preconj')) && c.neg.has(c.doc.tokens[a.tok]!.lower)) return true;
+  }
+  return false;
+}
+
+/** Hedges on one token: a hedging lemma, a modal auxiliary, a hedging modifier or subordinator. */
+function hedgedAt(c: Ctx, t: number, self: boolean): boolean {
+  if (!self && c.hedge.has(lemmaOf(c.doc, t))) return true;
+  for (const a of c.g.children[t]!) {
+    if ((a.rel === 'aux' || a.rel === 'amod' || a.rel === 'mark') && c.hedge.has(lemmaOf(c.doc, a.tok))) return true;
+  }
+  return false;
+}
+
+/** Whether the trigger at `t` asserts nothing: negated, under a denier, or hedged (unless the pattern allows it). */
+function cancelled(c: Ctx, t: number, allowHedged: boolean): boolean {
+  if (negated(c, t)) return true;
+  if (!allowHedged && hedgedAt(c, t, true)) return true;
+  let frontier = [t];
+  for (let up = 0; up < MAX_UP && frontier.length; up++) {
+    const next: number[] = [];
+    for (const f of frontier) {
+      for (const a of c.g.heads[f]!) {
+        if (!CLAUSE_UP.some((r) => a.rel === r || a.rel.startsWith(r + ':')) && !a.rel.startsWith('nmod') && !a.rel.startsWith('obl')) continue;
+        const h = a.tok;
+        if (c.deny.has(lemmaOf(c.doc, h))) return true;
+        // "did not complete the acquisition", "no sanctions were imposed": a negated governor of the clause
+        if ((a.rel === 'obj' || a.rel === 'xcomp' || a.rel.startsWith('nsubj')) && negated(c, h)) return true;
+        if (!allowHedged && hedgedAt(c, h, false)) return true;
+        next.push(h);
+      }
+    }
+    frontier = next;
+  }
+  return false;
+}
+
+/** A number spelled in tokens ending before `end` ("24.9", "seventy-seven", "fifty one"). */
+function numberBefore(c: Ctx, end: number): number | null {
+  const toks = c.doc.tokens;
+  const t = toks[end - 1];
+  if (!t) return null;
+  if (t.kind === 'n') {
+    const v = Number(t.text.replace(/,/g, ''));
+    return Number.isFinite(v) ? v : null;
+  }
+  let sum = 0;
+  let any = false;
+  for (let k = end - 1; k >= 0 && end - k <= 4; k--) {
+    const w = toks[k]!;
+    if (w.text === '-') continue;
+    const v = c.W.numberWords[w.lower];
+    if (v === undefined) break;
+    sum += v;
+    any = true;
+  }
+  return any ? sum : null;
+}
+
+/** The percentage next to the trigger in the parse ("a 24.9% stake", "holds 77 percent of"), or 100 for "wholly owned". */
+function percentNear(c: Ctx, t: number, toTok: number): number | null {
+  const { g, doc } = c;
+  const around = new Set<number>([t]);
+  for (const a of g.children[t]!) {
+    around.add(a.tok);
+    for (const b of g.children[a.tok]!) around.add(b.tok);
+  }
+  for (const a of g.heads[t]!) {
+    around.add(a.tok);
+    for (const b of g.children[a.tok]!) around.add(b.tok);
+  }
+  let best: { v: number; d: number } | null = null;
+  for (const k of around) {
+    const tok = doc.tokens[k]!;
+    if (!c.pct.has(tok.lower) || (toTok >= 0 && k === toTok)) continue;
+    const v = numberBefore(c, k);
+    if (v !== null && v > 0 && v <= 100 && (!best || Math.abs(k - t) < best.d)) best = { v, d: Math.abs(k - t) };
+  }
+  if (best) return best.v;
+  // "wholly owned", "wholly-owned", "owns it outright"
+  for (let k = t - 1; k >= Math.max(0, t - 3); k--) {
+    const w = doc.tokens[k]!;
+    if (c.wholly.has(w.lower)) return 100;
+    if (w.text !== '-') break;
+  }
+  for (const a of g.children[t]!) if (a.rel.startsWith('advmod') && c.wholly.has(doc.tokens[a.tok]!.lower)) return 100;
+  return null;
+}
+
+/** The text of a noun phrase headed by `h`: its compound and adjective modifiers and itself ("steelmaking coal business"). */
+function phrase(c: Ctx, h: number): string {
+  let a = h;
+  for (const x of c.g.children[h]!) if ((x.rel === 'compound' || x.rel === 'amod' || x.rel === 'nummod') && x.tok < a && h - x.tok <= 5 && !mentionAt(c.doc, x.tok)) a = x.tok;
+  return c.doc.text.slice(c.doc.tokens[a]!.start, c.doc.tokens[h]!.end);
+}
+
+function ends(c: Ctx, t: number, paths: readonly string[], labels: readonly string[]): Array<{ e: Entity; r: Reached }> {
+  const out: Array<{ e: Entity; r: Reached }> = [];
+  for (const p of paths) {
+    for (const r of follow(c.g, t, p)) {
+      const demonymOk = r.rel === 'amod' || r.rel === 'compound' || r.rel === 'nmod:poss';
+      for (const e of entitiesAt(c, r.tok, demonymOk)) if (labels.includes(e.label) && !out.some((o) => o.e.id === e.id)) out.push({ e, r });
+    }
+  }
+  return out;
+}
+
+function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
+  const { doc, g } = c;
+  const particle = p.particle?.[lemma];
+  if (particle && !g.children[t]!.some((a) => (a.rel === 'compound:prt' && doc.tokens[a.tok]!.lower === particle) || a.rel === `obl:${particle}`)) return;
+  if (!holds(c, t, p.requires, true) || !holds(c, t, p.requiresFor?.[lemma], true)) return;
+  if (holds(c, t, p.unless, false) && p.unless?.length) return;
+  if (cancelled(c, t, p.allowHedged)) return;
+  const froms = ends(c, t, p.from, p.fromLabels);
+  const tos = ends(c, t, p.to, p.toLabels);
+  if (froms.length === 0 || tos.length === 0) return;
+  const si = doc.tokens[t]!.sent;
+  for (const to of tos) {
+    const props: Fact['props'] = {};
+    for (const f of p.props) {
+      if (f === 'percent') {
+        const v = percentNear(c, t, to.r.tok);
+        if (v !== null) props.percent = v;
+      } else if (f === 'money') {
+        const m = doc.values?.money(si);
+        if (m) {
+          props.value = m.value;
+          props.currency = m.currency;
+        }
+      } else if (f === 'year') {
+        const y = doc.values?.year(si);
+        if (y != null) props.year = y;
+      } else if (f === 'item') {
+        const o = kids(g, t, 'obj')[0] ?? kids(g, t, 'nmod:of')[0];
+        if (o !== undefined && !mentionAt(doc, o)) props.item = phrase(c, o);
+      } else if (f === 'asset') {
+        // "the acquisition of Teck's coal business": the noun the owner was reached through
+        if (to.r.rel === 'nmod:poss' && to.r.via >= 0 && to.r.via !== t && !mentionAt(doc, to.r.via)) props.asset = phrase(c, to.r.via);
+      } else if (f === 'aid') {
+        if (doc.tokens[t]!.pos?.startsWith('NN')) props.aid = phrase(c, t);
+      }
+    }
+    for (const from of froms) {
+      if (from.e.id === to.e.id) continue;
+      emitFact(doc, p.type, from.e, to.e, { ...props }, si, p.confidence);
+    }
+  }
+}
+
+/** LOCATED_IN from the parse: "Ellabell, Georgia", "X in Y", "the German port of Hamburg", "X, a city in Y", "the Chinese company X", "X-based". */
+function locatedIn(c: Ctx): void {
+  const { doc, g } = c;
+  const places = new Set(c.W.placeNouns);
+  const isLoc = (e: Entity) => e.label === 'Place' || e.label === 'Country';
+  const emit = (x: Entity, y: Entity, t: number, conf: number) => {
+    if (x.id !== y.id && !(x.label === 'Country')) emitFact(doc, 'LOCATED_IN', x, y, {}, doc.tokens[t]!.sent, conf);
+  };
+  for (let t = 0; t < doc.tokens.length; t++) {
+    const m = mentionAt(doc, t);
+    const tok = doc.tokens[t]!;
+    if (m && t === m.t1 - 1 && !m.demonym) {
+      const e = m.entity;
+      // "Ellabell, Georgia" (appos), "Debrecen in eastern Hungary"
+      if (e.label === 'Place') {
+        for (const k of [...kids(g, t, 'appos'), ...kids(g, t, 'nmod:in')]) {
+          const km = mentionAt(doc, k);
+          if (km && !km.demonym && isLoc(km.entity) && !cancelled(c, t, true)) emit(e, km.entity, t, 0.75);
+        }
+      }
+      // "Chinese company Wingtech", "China's COSCO"
+      if (e.label === 'Company' || e.label === 'Organization') {
+        for (const k of [...kids(g, t, 'amod'), ...kids(g, t, 'nmod:poss'), ...kids(g, t, 'compound')]) {
+          const km = mentionAt(doc, k);
+          if (km && km.entity.label === 'Country' && (km.demonym || g.children[t]!.some((a) => a.tok === k && a.rel === 'nmod:poss'))) emit(e, km.entity, t, 0.7);
+        }
+      }
+    }
+    const lemma = lemmaOf(doc, t);
+    // a place noun: "the German port of Hamburg", "X, a city in Y", "X, the capital of Y"
+    if (!m && places.has(lemma)) {
+      const named: Entity[] = [];
+      for (const k of kids(g, t, 'nmod:of')) {
+        const km = mentionAt(doc, k);
+        if (km && !km.demonym && km.entity.label === 'Place') named.push(km.entity);
+      }
+      for (const a of g.heads[t]!) {
+        if (a.rel !== 'appos') continue;
+        const km = mentionAt(doc, a.tok);
+        if (km && !km.demonym && km.entity.label !== 'Country') named.push(km.entity);
+      }
+      const where: Entity[] = [];
+      for (const k of [...kids(g, t, 'amod'), ...kids(g, t, 'nmod:poss'), ...kids(g, t, 'nmod:in'), ...kids(g, t, 'compound')]) {
+        const km = mentionAt(doc, k);
+        if (km && isLoc(km.entity) && (km.entity.label === 'Country' || !km.demonym)) where.push(km.entity);
+      }
+      if (lemma === 'capital' && named.length === 0) continue;
+      for (const x of named) for (const y of where) emit(x, y, t, 0.7);
+      // "X, the capital of Y": of-complement is the container when the head is an appositive of X
+      if (named.length && where.length === 0 && (lemma === 'capital' || lemma === 'city' || lemma === 'region')) {
+        for (const k of kids(g, t, 'nmod:of')) {
+          const km = mentionAt(doc, k);
+          if (km && isLoc(km.entity)) for (const x of named) if (x.id !== km.entity.id) emit(x, km.entity, t, 0.7);
+        }
+      }
+    }
+    // a description resolved to an entity, with a nationality: "the Swiss commodity trader"
+    const ref = doc.references?.get(t);
+    if (ref && (ref.label === 'Company' || ref.label === 'Organization')) {
+      for (const k of kids(g, t, 'amod')) {
+        const km = mentionAt(doc, k);
+        if (km && km.demonym && km.entity.label === 'Country') emit(ref, km.entity, t, 0.65);
+      }
+    }
+    // "the Dubai-based exchange", "Geneva-based MSC": the place before "-based", the phrase "based" modifies
+    if (tok.lower === 'based' && doc.tokens[t - 1]?.text === '-') {
+      const pm = mentionAt(doc, t - 2);
+      if (pm && isLoc(pm.entity) && (pm.entity.label === 'Place' || !pm.demonym)) {
+        for (const a of g.heads[t]!) {
+          if (a.rel !== 'amod' && a.rel !== 'compound') continue;
+          for (const e of entitiesAt(c, a.tok, false)) if (e.label === 'Company' || e.label === 'Organization' || e.label === 'Outlet') emit(e, pm.entity, t, 0.7);
+          for (const h of g.heads[a.tok]!) {
+            if (h.rel !== 'appos') continue;
+            for (const e of entitiesAt(c, h.tok, false)) if (e.label === 'Company' || e.label === 'Organization' || e.label === 'Outlet') emit(e, pm.entity, t, 0.7);
+          }
+        }
+      }
+    }
+  }
+}
+
+export const depRelations: Component = {
+  name: 'dep-relations',
+  run(doc) {
+    if (!doc.dependencies) return;
+    const P = getDepPatterns();
+    const W = P.words;
+    const c: Ctx = {
+      doc,
+      g: depGraph(doc),
+      W,
+      neg: new Set(W.negators),
+      deny: new Set(W.deniers),
+      hedge: new Set(W.hedges),
+      parts: new Set(W.partNouns),
+      pct: new Set(W.percentNouns),
+      wholly: new Set(W.wholly),
+    };
+    const byLemma = new Map<string, DepPattern[]>();
+    for (const p of P.patterns) for (const tr of p.triggers) byLemma.set(tr, [...(byLemma.get(tr) ?? []), p]);
+    for (let t = 0; t < doc.tokens.length; t++) {
+      if (mentionAt(doc, t)) continue;
+      const lemma = lemmaOf(doc, t);
+      const ps = byLemma.get(lemma) ?? byLemma.get(doc.tokens[t]!.lower);
+      if (!ps) continue;
+      for (const p of ps) if (posFits(doc.tokens[t]!.pos, p.pos)) runPattern(c, p, t, p.triggers.includes(lemma) ? lemma : doc.tokens[t]!.lower);
+    }
+    locatedIn(c);
+  },
+};
