@@ -13,9 +13,13 @@ import type { DepPattern } from '../data/validate-dep-patterns.js';
 import type { Component, Doc, Span } from '../document.js';
 import { depGraph, follow, getDepPatterns, kids, lemmaOf, type DepGraph, type Reached } from '../relations/dep-graph.js';
 import { emitFact } from '../relations/facts.js';
+import { referenceTokens } from './references.js';
+
+/** Pronouns that may stand for a list of entities. */
+const PLURAL = new Set(['they', 'their', 'them']);
 
 /** Relations followed up from a trigger when looking for a governor that denies or hedges it. */
-const CLAUSE_UP = ['xcomp', 'ccomp', 'obj', 'advcl', 'acl', 'csubj', 'nsubj', 'nsubj:pass'];
+const CLAUSE_UP = ['xcomp', 'ccomp', 'obj', 'advcl', 'acl', 'csubj'];
 /** How many governors up a denial or hedge may sit. */
 const MAX_UP = 3;
 
@@ -49,10 +53,20 @@ function entitiesAt(c: Ctx, t: number, allowDemonym: boolean, depth = 0): Entity
     if (!m.demonym || allowDemonym) add(m.entity);
   } else {
     add(doc.references?.get(t));
+    // a plural pronoun stands for the whole list its antecedent heads ("Britain, France and Germany … they")
+    const at = referenceTokens(doc).get(t);
+    if (at !== undefined && PLURAL.has(doc.tokens[t]!.lower)) for (const k of kids(g, at, 'conj:*')) for (const e of entitiesAt(c, k, false, depth + 1)) add(e);
     if (out.length === 0) {
-      for (const a of kids(g, t, 'appos')) {
-        const am = mentionAt(doc, a);
+      // "Nexperia, the chipmaker that …" (the noun is an appositive of a name), "the billionaire Ye Cheng"
+      for (const a of g.heads[t]!) {
+        if (a.rel !== 'appos') continue;
+        const am = mentionAt(doc, a.tok);
         if (am && !am.demonym) add(am.entity);
+      }
+      for (const a of g.children[t]!) {
+        if (a.rel !== 'appos' && a.rel !== 'dep') continue;
+        const am = mentionAt(doc, a.tok);
+        if (am && !am.demonym && (a.rel === 'appos' || doc.tokens[t]!.pos?.startsWith('NN'))) add(am.entity);
       }
     }
     if (out.length === 0 && depth === 0 && c.parts.has(lemmaOf(doc, t))) {
@@ -102,11 +116,13 @@ function cancelled(c: Ctx, t: number, allowHedged: boolean): boolean {
     const next: number[] = [];
     for (const f of frontier) {
       for (const a of c.g.heads[f]!) {
+        // a relative clause is its own assertion ("Landbridge, which is owned by X, denied …")
+        if (a.rel === 'acl:relcl') continue;
         if (!CLAUSE_UP.some((r) => a.rel === r || a.rel.startsWith(r + ':')) && !a.rel.startsWith('nmod') && !a.rel.startsWith('obl')) continue;
         const h = a.tok;
         if (c.deny.has(lemmaOf(c.doc, h))) return true;
         // "did not complete the acquisition", "no sanctions were imposed": a negated governor of the clause
-        if ((a.rel === 'obj' || a.rel === 'xcomp' || a.rel.startsWith('nsubj')) && negated(c, h)) return true;
+        if ((a.rel === 'obj' || a.rel === 'xcomp') && negated(c, h)) return true;
         if (!allowHedged && hedgedAt(c, h, false)) return true;
         next.push(h);
       }
@@ -194,9 +210,18 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
   if (holds(c, t, p.unless, false) && p.unless?.length) return;
   if (cancelled(c, t, p.allowHedged)) return;
   const froms = ends(c, t, p.from, p.fromLabels);
-  const tos = ends(c, t, p.to, p.toLabels);
-  if (froms.length === 0 || tos.length === 0) return;
+  let tos = ends(c, t, p.to, p.toLabels);
   const si = doc.tokens[t]!.sent;
+  if (froms.length && tos.length === 0 && p.elliptical && percentNear(c, t, -1) !== null) {
+    // "X owns 20 percent and Y the remaining 3 percent": the target of the type's previous fact nearby
+    const prev = [...doc.facts].reverse().find((f) => f.type === p.type);
+    const prevSent = prev ? doc.tokens.findIndex((tk) => tk.start === prev.evidence.start) : -1;
+    if (prev && prevSent >= 0 && si - doc.tokens[prevSent]!.sent <= 1) {
+      const e = doc.mentions.find((sp) => sp.entity.id === prev.to)?.entity ?? doc.extra.get(prev.to);
+      if (e) tos = [{ e, r: { tok: -1, via: -1, rel: '' } }];
+    }
+  }
+  if (froms.length === 0 || tos.length === 0) return;
   for (const to of tos) {
     const props: Fact['props'] = {};
     for (const f of p.props) {
@@ -229,6 +254,54 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
   }
 }
 
+/** The place at token `k`: its name, or the name a place noun carries ("Lualaba province", "the region of Kursk"). */
+function placeAt(c: Ctx, k: number): Entity[] {
+  const m = mentionAt(c.doc, k);
+  if (m) return !m.demonym && (m.entity.label === 'Place' || m.entity.label === 'Country') ? [m.entity] : [];
+  if (!c.W.placeNouns.includes(lemmaOf(c.doc, k))) return [];
+  const out: Entity[] = [];
+  for (const x of [...kids(c.g, k, 'compound'), ...kids(c.g, k, 'nmod:of')]) {
+    const xm = mentionAt(c.doc, x);
+    if (xm && !xm.demonym && (xm.entity.label === 'Place' || xm.entity.label === 'Country')) out.push(xm.entity);
+  }
+  return out;
+}
+
+/** Head relations of a place name used for its government or people ("Beijing said", "Washington's sanctions"). */
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'around', 'inside']);
+const ACTOR_RELS = ['nsubj', 'nsubj:pass', 'nmod:poss', 'obl:agent', 'iobj', 'nsubj:xsubj', 'obj'];
+
+/**
+ * A place the catalogue locates in a country the story names, where the story uses the place as a place
+ * (not as its government: "Beijing said"): "In Taipei, …" → Taipei is in Taiwan. And a port named after
+ * its city ("Port of Darwin", "Darwin port") is in that city when the story names it.
+ */
+function catalogPlaces(c: Ctx): void {
+  const { doc, g } = c;
+  const inStory = new Map<string, Entity>();
+  for (const m of doc.mentions) if (!m.dead) inStory.set(m.entity.id, m.entity);
+  const byName = new Map<string, Entity>();
+  for (const e of inStory.values()) if (e.label === 'Place') byName.set(e.name.toLowerCase(), e);
+  const done = new Set<string>();
+  for (const m of doc.mentions) {
+    const e = m.entity;
+    if (m.dead || m.demonym || e.label !== 'Place' || done.has(e.id)) continue;
+    const head = m.t1 - 1;
+    // used as a place: "in Taipei", "near Kolwezi", "at the port"
+    if (g.heads[head]!.some((a) => ACTOR_RELS.includes(a.rel))) continue;
+    if (!g.children[head]!.some((a) => a.rel === 'case' && LOCATIVE.has(doc.tokens[a.tok]!.lower))) continue;
+    const si = doc.tokens[head]!.sent;
+    const country = typeof e.props.country === 'string' ? inStory.get(e.props.country) : undefined;
+    if (country && country.label === 'Country') {
+      emitFact(doc, 'LOCATED_IN', e, country, {}, si, 0.6);
+      done.add(e.id);
+    }
+    const port = /^(?:port|harbou?r) of (.+)$/i.exec(e.name) ?? /^(.+) (?:port|harbou?r)$/i.exec(e.name);
+    const city = port ? byName.get(port[1]!.toLowerCase()) : undefined;
+    if (city && city.id !== e.id) emitFact(doc, 'LOCATED_IN', e, city, {}, si, 0.7);
+  }
+}
+
 /** LOCATED_IN from the parse: "Ellabell, Georgia", "X in Y", "the German port of Hamburg", "X, a city in Y", "the Chinese company X", "X-based". */
 function locatedIn(c: Ctx): void {
   const { doc, g } = c;
@@ -242,15 +315,23 @@ function locatedIn(c: Ctx): void {
     const tok = doc.tokens[t]!;
     if (m && t === m.t1 - 1 && !m.demonym) {
       const e = m.entity;
-      // "Ellabell, Georgia" (appos), "Debrecen in eastern Hungary"
+      // "Ellabell, Georgia" (appos), "Debrecen in eastern Hungary", "near Kolwezi in Lualaba province"
       if (e.label === 'Place') {
-        for (const k of [...kids(g, t, 'appos'), ...kids(g, t, 'nmod:in')]) {
-          const km = mentionAt(doc, k);
-          if (km && !km.demonym && isLoc(km.entity) && !cancelled(c, t, true)) emit(e, km.entity, t, 0.75);
+        for (const k of [...kids(g, t, 'appos'), ...kids(g, t, 'nmod:in')]) for (const y of placeAt(c, k)) emit(e, y, t, 0.75);
+      }
+      // "Syrah Resources, an Australian miner", "Unitronics, an Israeli company"
+      if (e.label === 'Company' || e.label === 'Organization') {
+        for (const a of kids(g, t, 'appos')) {
+          if (mentionAt(doc, a)) continue;
+          for (const k of kids(g, a, 'amod')) {
+            const km = mentionAt(doc, k);
+            if (km && km.demonym && km.entity.label === 'Country') emit(e, km.entity, t, 0.7);
+          }
         }
       }
       // "Chinese company Wingtech", "China's COSCO"
-      if (e.label === 'Company' || e.label === 'Organization') {
+      // (a country's agency is its own, not located: "South Korea's National Intelligence Service")
+      if (e.label === 'Company') {
         for (const k of [...kids(g, t, 'amod'), ...kids(g, t, 'nmod:poss'), ...kids(g, t, 'compound')]) {
           const km = mentionAt(doc, k);
           if (km && km.entity.label === 'Country' && (km.demonym || g.children[t]!.some((a) => a.tok === k && a.rel === 'nmod:poss'))) emit(e, km.entity, t, 0.7);
@@ -285,9 +366,9 @@ function locatedIn(c: Ctx): void {
         }
       }
     }
-    // a description resolved to an entity, with a nationality: "the Swiss commodity trader"
+    // a place description resolved to a place, with a nationality: "the Malaysian capital"
     const ref = doc.references?.get(t);
-    if (ref && (ref.label === 'Company' || ref.label === 'Organization')) {
+    if (ref && ref.label === 'Place') {
       for (const k of kids(g, t, 'amod')) {
         const km = mentionAt(doc, k);
         if (km && km.demonym && km.entity.label === 'Country') emit(ref, km.entity, t, 0.65);
@@ -337,5 +418,6 @@ export const depRelations: Component = {
       for (const p of ps) if (posFits(doc.tokens[t]!.pos, p.pos)) runPattern(c, p, t, p.triggers.includes(lemma) ? lemma : doc.tokens[t]!.lower);
     }
     locatedIn(c);
+    catalogPlaces(c);
   },
 };

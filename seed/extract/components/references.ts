@@ -21,6 +21,12 @@ export function countryOf(e: Entity): string | null {
   return typeof c === 'string' ? c : null;
 }
 
+const antecedentTokens = new WeakMap<Doc, Map<number, number>>();
+/** Token of a resolved reference → the token of its antecedent (the head of the name or earlier reference). */
+export function referenceTokens(doc: Doc): Map<number, number> {
+  return antecedentTokens.get(doc) ?? new Map();
+}
+
 export const references: Component = {
   name: 'references',
   run(doc) {
@@ -34,12 +40,14 @@ export const references: Component = {
     const dets = new Set(W.determiners);
     // the entities seen so far, in text order: (token, entity), names and resolved references alike
     const seen: Array<{ tok: number; e: Entity }> = [];
+    const from = new Map<number, number>();
     const toks = doc.tokens;
     const mentionAt = (t: number) => {
       const k = doc.at[t]!;
       const m = k >= 0 ? doc.mentions[k] : undefined;
       return m && !m.dead ? m : undefined;
     };
+    let found = -1;
     const antecedent = (t: number, labels: readonly string[], country: string | null): Entity | null => {
       const sent = toks[t]!.sent;
       for (let k = seen.length - 1; k >= 0; k--) {
@@ -51,6 +59,7 @@ export const references: Component = {
           if (c && c !== country) continue;
           if (s.e.label === 'Country' && s.e.id !== country) continue;
         }
+        found = s.tok;
         return s.e;
       }
       return null;
@@ -68,6 +77,7 @@ export const references: Component = {
         const e = antecedent(i, pr, null);
         if (e) {
           refs.set(i, e);
+          from.set(i, found);
           seen.push({ tok: i, e });
         }
         continue;
@@ -89,12 +99,16 @@ export const references: Component = {
       }
       // "the port group known as HHLA", "the company, Nexperia": the name is right there
       if (named || kids(g, i, 'appos').some((k) => mentionAt(k)) || g.heads[i]!.some((a) => a.rel === 'appos' && mentionAt(a.tok))) continue;
-      const e = antecedent(i, labels, country);
+      // "the Serbian government", "the German state": the country itself
+      const own = country && labels.includes('Country') && !labels.includes('Company') ? doc.mentions.find((sp) => sp.entity.id === country)?.entity : undefined;
+      const e = own ?? antecedent(i, labels, country);
       if (e) {
         refs.set(i, e);
+        if (!own) from.set(i, found);
         seen.push({ tok: i, e });
       }
     }
     doc.references = refs;
+    antecedentTokens.set(doc, from);
   },
 };

@@ -47,6 +47,7 @@ function patternSchema(model: GraphModel) {
     props: z.array(z.enum(Object.keys(DEP_VALUE_FINDERS) as [DepValueFinder, ...DepValueFinder[]])),
     confidence: z.number().gt(0).max(1),
     allowHedged: z.boolean(),
+    elliptical: z.boolean().optional(),
   });
 }
 export type DepPattern = z.output<ReturnType<typeof patternSchema>>;
