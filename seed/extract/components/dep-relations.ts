@@ -8,12 +8,19 @@
  * ("subsidiaries of X"). Negated, denied and hedged triggers assert nothing. Then LOCATED_IN read off
  * the parse: "Ellabell, Georgia", "the German port of Hamburg", "X, a city in Y", "the Chinese company X".
  */
+import worldCountriesData, { type Country as WorldCountry } from 'world-countries';
 import type { Entity, Fact } from '../../../model/types.js';
+import { entityId } from '../catalog.js';
 import type { DepPattern } from '../data/validate-dep-patterns.js';
 import type { Component, Doc, Span } from '../document.js';
 import { depGraph, follow, getDepPatterns, kids, lemmaOf, type DepGraph, type Reached } from '../relations/dep-graph.js';
 import { emitFact } from '../relations/facts.js';
 import { referenceTokens } from './references.js';
+
+/** National capitals (entity ids of their Place), whose name stands for the government as an actor ("Washington added …"). */
+const CAPITALS: ReadonlySet<string> = new Set(
+  (worldCountriesData as unknown as WorldCountry[]).flatMap((c) => (c.capital ?? []).map((cap) => entityId('Place', cap.replace(/\s+D\.C\.$/, '')))),
+);
 
 /** Pronouns that may stand for a list of entities. */
 const PLURAL = new Set(['they', 'their', 'them']);
@@ -67,6 +74,13 @@ function entitiesAt(c: Ctx, t: number, allowDemonym: boolean, depth = 0): Entity
         if (a.rel !== 'appos' && a.rel !== 'dep') continue;
         const am = mentionAt(doc, a.tok);
         if (am && !am.demonym && (a.rel === 'appos' || doc.tokens[t]!.pos?.startsWith('NN'))) add(am.entity);
+      }
+    }
+    // "the Kursk region", "the port of Hamburg": the place a place noun names
+    if (out.length === 0 && c.W.placeNouns.includes(lemmaOf(doc, t))) {
+      for (const k of [...kids(g, t, 'compound'), ...kids(g, t, 'nmod:of')]) {
+        const km = mentionAt(doc, k);
+        if (km && !km.demonym && km.entity.label === 'Place') add(km.entity);
       }
     }
     if (out.length === 0 && depth === 0 && c.parts.has(lemmaOf(doc, t))) {
@@ -196,7 +210,15 @@ function ends(c: Ctx, t: number, paths: readonly string[], labels: readonly stri
   for (const p of paths) {
     for (const r of follow(c.g, t, p)) {
       const demonymOk = r.rel === 'amod' || r.rel === 'compound' || r.rel === 'nmod:poss';
-      for (const e of entitiesAt(c, r.tok, demonymOk)) if (labels.includes(e.label) && !out.some((o) => o.e.id === e.id)) out.push({ e, r });
+      for (let e of entitiesAt(c, r.tok, demonymOk)) {
+        // a capital as an actor is its country's government ("Washington added …", "Pyongyang's support for Moscow")
+        if (e.label === 'Place' && !labels.includes('Place') && labels.includes('Country') && CAPITALS.has(e.id) && typeof e.props.country === 'string') {
+          const country = c.doc.catalog.byId.get(e.props.country);
+          if (!country) continue;
+          e = country;
+        }
+        if (labels.includes(e.label) && !out.some((o) => o.e.id === e.id)) out.push({ e, r });
+      }
     }
   }
   return out;
