@@ -12,7 +12,8 @@ import { nlpTokens } from './components/nlp-tokens.js';
 import { depRelations } from './components/dep-relations.js';
 import { references } from './components/references.js';
 import { nameRecogniser } from './components/name-recogniser.js';
-import { relations } from './components/relations.js';
+import { relations, relationsWithout } from './components/relations.js';
+import { getDepPatterns } from './relations/dep-graph.js';
 import { roleFacts } from './components/role-facts.js';
 import { sentences } from './components/sentences.js';
 import { values } from './components/values.js';
@@ -49,7 +50,7 @@ export const NLP_COMPONENTS: readonly Component[] = [
   mentions,
   values,
   references, // pronouns and definite descriptions → the earlier entity they refer to
-  relations,
+  relationsWithout(new Set(getDepPatterns().replacesRules)), // the rule triggers, less the types read off the parse
   depRelations, // dependency-slot patterns and LOCATED_IN read off the parse → facts
   roleFacts,
 ];

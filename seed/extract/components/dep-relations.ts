@@ -83,6 +83,13 @@ function entitiesAt(c: Ctx, t: number, allowDemonym: boolean, depth = 0): Entity
         if (km && !km.demonym && km.entity.label === 'Place') add(km.entity);
       }
     }
+    // "U.S. officials", "the Chinese delegation": people acting for a country stand for it
+    if (out.length === 0 && c.W.actorNouns.includes(lemmaOf(doc, t))) {
+      for (const k of [...kids(g, t, 'amod'), ...kids(g, t, 'compound'), ...kids(g, t, 'nmod:poss')]) {
+        const km = mentionAt(doc, k);
+        if (km && km.entity.label === 'Country') add(km.entity);
+      }
+    }
     if (out.length === 0 && depth === 0 && c.parts.has(lemmaOf(doc, t))) {
       for (const k of [...kids(g, t, 'nmod:of'), ...kids(g, t, 'nmod:poss')]) for (const e of entitiesAt(c, k, false, depth + 1)) add(e);
     }
@@ -276,6 +283,15 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
   }
 }
 
+/** Whether token `t` is one item of a list (a conjunct, or followed by a comma and another name). */
+function inList(c: Ctx, t: number): boolean {
+  if (kids(c.g, t, 'conj:*').length || c.g.heads[t]!.some((a) => a.rel.startsWith('conj'))) return true;
+  const m = mentionAt(c.doc, t);
+  const end = m ? m.t1 : t + 1;
+  const next = c.doc.tokens[end];
+  return !!next && next.text === ',' && !!mentionAt(c.doc, end + 1) && !mentionAt(c.doc, end + 1)!.demonym && c.doc.tokens[end + 1 + (mentionAt(c.doc, end + 1)!.t1 - end - 1)]?.text === ',';
+}
+
 /** The place at token `k`: its name, or the name a place noun carries ("Lualaba province", "the region of Kursk"). */
 function placeAt(c: Ctx, k: number): Entity[] {
   const m = mentionAt(c.doc, k);
@@ -289,38 +305,19 @@ function placeAt(c: Ctx, k: number): Entity[] {
   return out;
 }
 
-/** Head relations of a place name used for its government or people ("Beijing said", "Washington's sanctions"). */
-const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'around', 'inside']);
-const ACTOR_RELS = ['nsubj', 'nsubj:pass', 'nmod:poss', 'obl:agent', 'iobj', 'nsubj:xsubj', 'obj'];
-
-/**
- * A place the catalogue locates in a country the story names, where the story uses the place as a place
- * (not as its government: "Beijing said"): "In Taipei, …" → Taipei is in Taiwan. And a port named after
- * its city ("Port of Darwin", "Darwin port") is in that city when the story names it.
- */
-function catalogPlaces(c: Ctx): void {
-  const { doc, g } = c;
-  const inStory = new Map<string, Entity>();
-  for (const m of doc.mentions) if (!m.dead) inStory.set(m.entity.id, m.entity);
+/** A port named after its city ("Port of Darwin", "Darwin port") is in that city when the story names the city. */
+function portsOfCities(c: Ctx): void {
+  const { doc } = c;
   const byName = new Map<string, Entity>();
-  for (const e of inStory.values()) if (e.label === 'Place') byName.set(e.name.toLowerCase(), e);
+  for (const m of doc.mentions) if (!m.dead && m.entity.label === 'Place') byName.set(m.entity.name.toLowerCase(), m.entity);
   const done = new Set<string>();
   for (const m of doc.mentions) {
     const e = m.entity;
     if (m.dead || m.demonym || e.label !== 'Place' || done.has(e.id)) continue;
-    const head = m.t1 - 1;
-    // used as a place: "in Taipei", "near Kolwezi", "at the port"
-    if (g.heads[head]!.some((a) => ACTOR_RELS.includes(a.rel))) continue;
-    if (!g.children[head]!.some((a) => a.rel === 'case' && LOCATIVE.has(doc.tokens[a.tok]!.lower))) continue;
-    const si = doc.tokens[head]!.sent;
-    const country = typeof e.props.country === 'string' ? inStory.get(e.props.country) : undefined;
-    if (country && country.label === 'Country') {
-      emitFact(doc, 'LOCATED_IN', e, country, {}, si, 0.6);
-      done.add(e.id);
-    }
+    done.add(e.id);
     const port = /^(?:port|harbou?r) of (.+)$/i.exec(e.name) ?? /^(.+) (?:port|harbou?r)$/i.exec(e.name);
     const city = port ? byName.get(port[1]!.toLowerCase()) : undefined;
-    if (city && city.id !== e.id) emitFact(doc, 'LOCATED_IN', e, city, {}, si, 0.7);
+    if (city && city.id !== e.id) emitFact(doc, 'LOCATED_IN', e, city, {}, doc.tokens[m.t0]!.sent, 0.7);
   }
 }
 
@@ -338,8 +335,13 @@ function locatedIn(c: Ctx): void {
     if (m && t === m.t1 - 1 && !m.demonym) {
       const e = m.entity;
       // "Ellabell, Georgia" (appos), "Debrecen in eastern Hungary", "near Kolwezi in Lualaba province"
-      if (e.label === 'Place') {
-        for (const k of [...kids(g, t, 'appos'), ...kids(g, t, 'nmod:in')]) for (const y of placeAt(c, k)) emit(e, y, t, 0.75);
+      // (not a list of places, "Guiyang, Zhengzhou and …", nor a hyphenated route or a dateline)
+      if (e.label === 'Place' && !inList(c, t)) {
+        const gap = doc.tokens[m.t1]?.lower;
+        for (const k of [...kids(g, t, 'appos'), ...kids(g, t, 'nmod:in')]) {
+          if ((gap !== ',' && gap !== 'in') || inList(c, k)) continue;
+          for (const y of placeAt(c, k)) emit(e, y, t, 0.75);
+        }
       }
       // "Syrah Resources, an Australian miner", "Unitronics, an Israeli company"
       if (e.label === 'Company' || e.label === 'Organization') {
@@ -351,10 +353,10 @@ function locatedIn(c: Ctx): void {
           }
         }
       }
-      // "Chinese company Wingtech", "China's COSCO"
+      // "China's Wingtech" (a nationality adjective alone, "German brand Porsche", is not a location)
       // (a country's agency is its own, not located: "South Korea's National Intelligence Service")
       if (e.label === 'Company') {
-        for (const k of [...kids(g, t, 'amod'), ...kids(g, t, 'nmod:poss'), ...kids(g, t, 'compound')]) {
+        for (const k of [...kids(g, t, 'nmod:poss'), ...kids(g, t, 'compound')]) {
           const km = mentionAt(doc, k);
           if (km && km.entity.label === 'Country' && (km.demonym || g.children[t]!.some((a) => a.tok === k && a.rel === 'nmod:poss'))) emit(e, km.entity, t, 0.7);
         }
@@ -368,11 +370,13 @@ function locatedIn(c: Ctx): void {
         const km = mentionAt(doc, k);
         if (km && !km.demonym && km.entity.label === 'Place') named.push(km.entity);
       }
+      const apposed: Entity[] = [];
       for (const a of g.heads[t]!) {
         if (a.rel !== 'appos') continue;
         const km = mentionAt(doc, a.tok);
-        if (km && !km.demonym && km.entity.label !== 'Country') named.push(km.entity);
+        if (km && !km.demonym && km.entity.label !== 'Country') apposed.push(km.entity);
       }
+      named.push(...apposed);
       const where: Entity[] = [];
       for (const k of [...kids(g, t, 'amod'), ...kids(g, t, 'nmod:poss'), ...kids(g, t, 'nmod:in'), ...kids(g, t, 'compound')]) {
         const km = mentionAt(doc, k);
@@ -381,10 +385,10 @@ function locatedIn(c: Ctx): void {
       if (lemma === 'capital' && named.length === 0) continue;
       for (const x of named) for (const y of where) emit(x, y, t, 0.7);
       // "X, the capital of Y": of-complement is the container when the head is an appositive of X
-      if (named.length && where.length === 0 && (lemma === 'capital' || lemma === 'city' || lemma === 'region')) {
+      if (apposed.length && where.length === 0 && (lemma === 'capital' || lemma === 'city' || lemma === 'region')) {
         for (const k of kids(g, t, 'nmod:of')) {
           const km = mentionAt(doc, k);
-          if (km && isLoc(km.entity)) for (const x of named) if (x.id !== km.entity.id) emit(x, km.entity, t, 0.7);
+          if (km && isLoc(km.entity)) for (const x of apposed) if (x.id !== km.entity.id) emit(x, km.entity, t, 0.7);
         }
       }
     }
@@ -440,6 +444,6 @@ export const depRelations: Component = {
       for (const p of ps) if (posFits(doc.tokens[t]!.pos, p.pos)) runPattern(c, p, t, p.triggers.includes(lemma) ? lemma : doc.tokens[t]!.lower);
     }
     locatedIn(c);
-    catalogPlaces(c);
+    portsOfCities(c);
   },
 };

@@ -59,6 +59,7 @@ const wordsSchema = z.strictObject({
   wholly: words,
   percentNouns: words,
   partNouns: words,
+  actorNouns: words,
   numberWords: z.record(z.string(), z.number()),
   placeNouns: words,
   pronouns: z.record(z.string(), z.array(z.string())),
@@ -68,6 +69,8 @@ const wordsSchema = z.strictObject({
 export type DepWords = z.output<typeof wordsSchema>;
 
 export interface DepPatternFile {
+  /** Relation types whose rule triggers (relation-patterns.json) the NLP pipeline leaves to these patterns. */
+  replacesRules: string[];
   words: DepWords;
   patterns: DepPattern[];
 }
@@ -75,7 +78,7 @@ export interface DepPatternFile {
 /** Parse the file's JSON; throws naming the file and the entry on any mismatch with the model. */
 export function parseDepPatternFile(raw: unknown, fileName: string, model: GraphModel = MODEL): DepPatternFile {
   const schema = z
-    .strictObject({ $comment: z.string().optional(), words: wordsSchema, patterns: z.array(patternSchema(model)) })
+    .strictObject({ $comment: z.string().optional(), replacesRules: z.array(z.string()), words: wordsSchema, patterns: z.array(patternSchema(model)) })
     .superRefine((file, ctx) => {
       const labels: readonly string[] = entityLabels(model);
       for (const [word, ls] of Object.entries(file.words.pronouns)) {
@@ -83,6 +86,9 @@ export function parseDepPatternFile(raw: unknown, fileName: string, model: Graph
       }
       for (const l of Object.keys(file.words.referenceNouns)) {
         if (!labels.includes(l)) ctx.addIssue({ code: 'custom', path: ['words', 'referenceNouns', l], message: `unknown entity label "${l}"` });
+      }
+      for (const t of file.replacesRules) {
+        if (!file.patterns.some((p) => p.type === t)) ctx.addIssue({ code: 'custom', path: ['replacesRules'], message: `"${t}" has no dependency pattern to replace the rules with` });
       }
       file.patterns.forEach((p, i) => {
         const spec = findRelation(model, p.type);
