@@ -73,7 +73,8 @@ function entitiesAt(c: Ctx, t: number, allowDemonym: boolean, depth = 0): Entity
       for (const a of g.children[t]!) {
         if (a.rel !== 'appos' && a.rel !== 'dep') continue;
         const am = mentionAt(doc, a.tok);
-        if (am && !am.demonym && (a.rel === 'appos' || doc.tokens[t]!.pos?.startsWith('NN'))) add(am.entity);
+        // a title noun right before the name ("the billionaire Ye Cheng"), not any loose attachment
+        if (am && !am.demonym && (a.rel === 'appos' || (am.t0 === t + 1 && doc.tokens[t]!.pos?.startsWith('NN')))) add(am.entity);
       }
     }
     // "the Kursk region", "the port of Hamburg": the place a place noun names
