@@ -133,6 +133,12 @@ function hedgedAt(c: Ctx, t: number, self: boolean): boolean {
 function cancelled(c: Ctx, t: number, allowHedged: boolean): boolean {
   if (negated(c, t)) return true;
   if (!allowHedged && hedgedAt(c, t, true)) return true;
+  // the trigger as the subject of a failing or hedged predicate: "the acquisition was blocked", "the sale may …"
+  for (const a of c.g.heads[t]!) {
+    if (!a.rel.startsWith('nsubj')) continue;
+    if (c.deny.has(lemmaOf(c.doc, a.tok)) || negated(c, a.tok)) return true;
+    if (!allowHedged && hedgedAt(c, a.tok, false)) return true;
+  }
   let frontier = [t];
   for (let up = 0; up < MAX_UP && frontier.length; up++) {
     const next: number[] = [];
