@@ -26,7 +26,9 @@ const CAPITALS: ReadonlySet<string> = new Set(
 const PLURAL = new Set(['they', 'their', 'them']);
 
 /** Relations followed up from a trigger when looking for a governor that denies or hedges it. */
-const CLAUSE_UP = ['xcomp', 'ccomp', 'obj', 'advcl', 'acl', 'csubj'];
+const CLAUSE_UP = ['xcomp', 'ccomp', 'obj', 'advcl', 'acl', 'csubj', 'dep', 'compound'];
+/** Relations by which a trigger is part of its governor's predication, so a negated governor negates it. */
+const CORE_UP = new Set(['obj', 'xcomp', 'dep', 'compound']);
 /** How many governors up a denial or hedge may sit. */
 const MAX_UP = 3;
 
@@ -150,7 +152,7 @@ function cancelled(c: Ctx, t: number, allowHedged: boolean): boolean {
         const h = a.tok;
         if (c.deny.has(lemmaOf(c.doc, h))) return true;
         // "did not complete the acquisition", "no sanctions were imposed": a negated governor of the clause
-        if ((a.rel === 'obj' || a.rel === 'xcomp') && negated(c, h)) return true;
+        if (CORE_UP.has(a.rel) && negated(c, h)) return true;
         if (!allowHedged && hedgedAt(c, h, false)) return true;
         next.push(h);
       }
@@ -158,6 +160,17 @@ function cancelled(c: Ctx, t: number, allowHedged: boolean): boolean {
     frontier = next;
   }
   return false;
+}
+
+/**
+ * What a trigger asserts: everything, nothing (negated, denied, hedged), or — for a noun hedged from
+ * above — only its possessor ("X agreed to sell its 90 percent stake in Y": X holds the stake now).
+ */
+function asserts(c: Ctx, p: DepPattern, t: number): 'all' | 'possessive' | 'none' {
+  if (!cancelled(c, t, p.allowHedged)) return 'all';
+  const local = negated(c, t) || (!p.allowHedged && hedgedAt(c, t, true));
+  const noun = c.doc.tokens[t]!.pos?.startsWith('NN') ?? false;
+  return !local && noun && kids(c.g, t, 'nmod:poss').length ? 'possessive' : 'none';
 }
 
 /** A number spelled in tokens ending before `end` ("24.9", "seventy-seven", "fifty one"). */
@@ -244,8 +257,10 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
   if (particle && !g.children[t]!.some((a) => (a.rel === 'compound:prt' && doc.tokens[a.tok]!.lower === particle) || a.rel === `obl:${particle}`)) return;
   if (!holds(c, t, p.requires, true) || !holds(c, t, p.requiresFor?.[lemma], true)) return;
   if (holds(c, t, p.unless, false) && p.unless?.length) return;
-  if (cancelled(c, t, p.allowHedged)) return;
-  const froms = ends(c, t, p.from, p.fromLabels);
+  const mode = asserts(c, p, t);
+  if (mode === 'none') return;
+  let froms = ends(c, t, p.from, p.fromLabels);
+  if (mode === 'possessive') froms = froms.filter((f) => f.r.via === t && f.r.rel === 'nmod:poss');
   let tos = ends(c, t, p.to, p.toLabels);
   const si = doc.tokens[t]!.sent;
   if (froms.length && tos.length === 0 && p.elliptical && percentNear(c, t, -1) !== null) {
@@ -285,6 +300,13 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
     }
     for (const from of froms) {
       if (from.e.id === to.e.id) continue;
+      // the same fact from the rule triggers: the parse's values fill what the rules left out
+      const s = doc.sentences[si]!;
+      const same = doc.facts.find((f) => f.type === p.type && f.evidence.start === s.start && ((f.from === from.e.id && f.to === to.e.id) || (f.from === to.e.id && f.to === from.e.id)));
+      if (same) {
+        for (const [k, v] of Object.entries(props)) if (same.props[k] === undefined) same.props[k] = v;
+        continue;
+      }
       emitFact(doc, p.type, from.e, to.e, { ...props }, si, p.confidence);
     }
   }
@@ -443,13 +465,30 @@ export const depRelations: Component = {
     };
     const byLemma = new Map<string, DepPattern[]>();
     for (const p of P.patterns) for (const tr of p.triggers) byLemma.set(tr, [...(byLemma.get(tr) ?? []), p]);
+    // per sentence and type: whether the sentence has a trigger of the type, and whether one asserts
+    const triggered = new Set<string>();
+    const asserted = new Set<string>();
     for (let t = 0; t < doc.tokens.length; t++) {
       if (mentionAt(doc, t)) continue;
       const lemma = lemmaOf(doc, t);
       const ps = byLemma.get(lemma) ?? byLemma.get(doc.tokens[t]!.lower);
       if (!ps) continue;
-      for (const p of ps) if (posFits(doc.tokens[t]!.pos, p.pos)) runPattern(c, p, t, p.triggers.includes(lemma) ? lemma : doc.tokens[t]!.lower);
+      for (const p of ps) {
+        if (!posFits(doc.tokens[t]!.pos, p.pos)) continue;
+        const key = `${doc.tokens[t]!.sent}|${p.type}`;
+        triggered.add(key);
+        if (asserts(c, p, t) !== 'none') asserted.add(key);
+        runPattern(c, p, t, p.triggers.includes(lemma) ? lemma : doc.tokens[t]!.lower);
+      }
     }
+    // rule facts (relation-patterns.json) whose every trigger in the sentence the parse reads as denied,
+    // negated or hedged assert nothing either ("Huawei denied owning a stake in …", "has no stake in …")
+    doc.facts = doc.facts.filter((f) => {
+      const si = doc.tokens.findIndex((tk) => tk.start === f.evidence.start);
+      const key = `${si >= 0 ? doc.tokens[si]!.sent : -1}|${f.type}`;
+      return !triggered.has(key) || asserted.has(key);
+    });
+    doc.factOccurrences = null;
     locatedIn(c);
     portsOfCities(c);
   },
