@@ -67,7 +67,8 @@ export const references: Component = {
     for (let i = 0; i < toks.length; i++) {
       const m = mentionAt(i);
       if (m) {
-        if (i === m.t1 - 1 && !m.demonym) seen.push({ tok: i, e: m.entity });
+        // a name used as a modifier ("Hong Kong conglomerate CK Hutchison") is not an antecedent
+        if (i === m.t1 - 1 && !m.demonym && !g.heads[i]!.some((a) => a.rel === 'compound' || a.rel === 'amod')) seen.push({ tok: i, e: m.entity });
         continue;
       }
       const t = toks[i]!;
