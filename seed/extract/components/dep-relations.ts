@@ -216,10 +216,11 @@ function percentNear(c: Ctx, t: number, toTok: number): number | null {
   }
   if (best) return best.v;
   // "wholly owned", "wholly-owned", "owns it outright"
-  for (let k = t - 1; k >= Math.max(0, t - 3); k--) {
+  for (let k = t - 1; k >= Math.max(0, t - 4); k--) {
     const w = doc.tokens[k]!;
     if (c.wholly.has(w.lower)) return 100;
-    if (w.text !== '-') break;
+    // "wholly-owned", "a wholly owned subsidiary"
+    if (w.text !== '-' && w.lower !== 'owned') break;
   }
   for (const a of g.children[t]!) if (a.rel.startsWith('advmod') && c.wholly.has(doc.tokens[a.tok]!.lower)) return 100;
   return null;
