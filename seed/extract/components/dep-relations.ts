@@ -111,7 +111,8 @@ function posFits(pos: string | undefined, want: DepPattern['pos']): boolean {
 
 function holds(c: Ctx, t: number, conds: readonly { path: string; lemmas: string[] }[] | undefined, all: boolean): boolean {
   if (!conds || conds.length === 0) return all;
-  const test = (cond: { path: string; lemmas: string[] }) => follow(c.g, t, cond.path).some((r) => cond.lemmas.includes(lemmaOf(c.doc, r.tok)) || cond.lemmas.includes(c.doc.tokens[r.tok]!.lower));
+  // lemmas ["*"]: any token on the path
+  const test = (cond: { path: string; lemmas: string[] }) => follow(c.g, t, cond.path).some((r) => cond.lemmas.includes('*') || cond.lemmas.includes(lemmaOf(c.doc, r.tok)) || cond.lemmas.includes(c.doc.tokens[r.tok]!.lower));
   return all ? conds.every(test) : conds.some(test);
 }
 
@@ -290,11 +291,15 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
         const y = doc.values?.year(si);
         if (y != null) props.year = y;
       } else if (f === 'item') {
-        const o = kids(g, t, 'obj')[0] ?? kids(g, t, 'nmod:of')[0];
+        let o = kids(g, t, 'obj')[0] ?? kids(g, t, 'nmod:of')[0];
+        // "90 percent of Iran's oil exports": the item is what the share is of
+        if (o !== undefined && c.pct.has(doc.tokens[o]!.lower)) o = kids(g, o, 'nmod:of')[0];
         if (o !== undefined && !mentionAt(doc, o)) props.item = phrase(c, o);
       } else if (f === 'asset') {
         // "the acquisition of Teck's coal business": the noun the owner was reached through
-        if (to.r.rel === 'nmod:poss' && to.r.via >= 0 && to.r.via !== t && !mentionAt(doc, to.r.via)) props.asset = phrase(c, to.r.via);
+        // or the part noun that stood for the owner ("bought Huawei's chip unit")
+        const noun = to.r.rel === 'nmod:poss' ? to.r.via : to.r.tok;
+        if (noun >= 0 && noun !== t && !mentionAt(doc, noun) && !doc.references?.has(noun) && doc.tokens[noun]!.pos?.startsWith('NN')) props.asset = phrase(c, noun);
       } else if (f === 'aid') {
         if (doc.tokens[t]!.pos?.startsWith('NN')) props.aid = phrase(c, t);
       }
