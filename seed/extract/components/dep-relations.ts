@@ -15,6 +15,7 @@ import type { DepPattern } from '../data/validate-dep-patterns.js';
 import type { Component, Doc, Span } from '../document.js';
 import { depGraph, follow, getDepPatterns, kids, lemmaOf, type DepGraph, type Reached } from '../relations/dep-graph.js';
 import { emitFact } from '../relations/facts.js';
+import { WORLD } from './relations.js';
 import { referenceTokens } from './references.js';
 
 /** National capitals (entity ids of their Place), whose name stands for the government as an actor ("Washington added …"). */
@@ -274,6 +275,11 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
       if (e) tos = [{ e, r: { tok: -1, via: -1, rel: '' } }];
     }
   }
+  if (froms.length && tos.length === 0 && p.defaultTarget === WORLD.id) {
+    // "China will require export permits for graphite": no destination stated, the world
+    doc.extra.set(WORLD.id, WORLD);
+    tos = [{ e: WORLD, r: { tok: -1, via: -1, rel: '' } }];
+  }
   if (froms.length === 0 || tos.length === 0) return;
   for (const to of tos) {
     const props: Fact['props'] = {};
@@ -291,9 +297,11 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
         const y = doc.values?.year(si);
         if (y != null) props.year = y;
       } else if (f === 'item') {
-        let o = kids(g, t, 'obj')[0] ?? kids(g, t, 'nmod:of')[0];
-        // "90 percent of Iran's oil exports": the item is what the share is of
-        if (o !== undefined && c.pct.has(doc.tokens[o]!.lower)) o = kids(g, o, 'nmod:of')[0];
+        let o = kids(g, t, 'obj')[0] ?? kids(g, t, 'nsubj:pass')[0] ?? kids(g, t, 'nmod:of')[0] ?? kids(g, t, 'nmod:on')[0] ?? kids(g, t, 'nmod:for')[0];
+        // "require export permits for graphite": the item attached to the verb of a noun trigger
+        if (o === undefined) for (const a of g.heads[t]!) if (a.rel === 'obj') o ??= kids(g, a.tok, 'obl:for')[0] ?? kids(g, a.tok, 'obl:on')[0];
+        // "90 percent of Iran's oil exports", "shipments of gallium": the item is what these are of
+        for (let hop = 0; hop < 2 && o !== undefined && c.W.itemContainers.includes(lemmaOf(doc, o)); hop++) o = kids(g, o, 'nmod:of')[0] ?? (hop === 0 ? o : undefined);
         if (o !== undefined && !mentionAt(doc, o)) props.item = phrase(c, o);
       } else if (f === 'asset') {
         // "the acquisition of Teck's coal business": the noun the owner was reached through
@@ -310,7 +318,7 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
       const s = doc.sentences[si]!;
       const same = doc.facts.find((f) => f.type === p.type && f.evidence.start === s.start && ((f.from === from.e.id && f.to === to.e.id) || (f.from === to.e.id && f.to === from.e.id)));
       if (same) {
-        for (const [k, v] of Object.entries(props)) if (same.props[k] === undefined) same.props[k] = v;
+        for (const [k, v] of Object.entries(props)) if (same.props[k] == null) same.props[k] = v;
         continue;
       }
       emitFact(doc, p.type, from.e, to.e, { ...props }, si, p.confidence);

@@ -48,6 +48,8 @@ function patternSchema(model: GraphModel) {
     confidence: z.number().gt(0).max(1),
     allowHedged: z.boolean(),
     elliptical: z.boolean().optional(),
+    /** The entity the fact points at when no target is stated (`place:world`). */
+    defaultTarget: z.literal('place:world').optional(),
   });
 }
 export type DepPattern = z.output<ReturnType<typeof patternSchema>>;
@@ -60,6 +62,7 @@ const wordsSchema = z.strictObject({
   percentNouns: words,
   partNouns: words,
   actorNouns: words,
+  itemContainers: words,
   numberWords: z.record(z.string(), z.number()),
   placeNouns: words,
   pronouns: z.record(z.string(), z.array(z.string())),
