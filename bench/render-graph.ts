@@ -36,12 +36,16 @@ const ENDPOINTS: Record<string, [EntityLabel[], EntityLabel[]]> = {
   INVESTIGATES: [['Organization', 'Country'], ['Company', 'Person']],
   HACKED: [['Organization'], ['Company', 'Organization']],
   STATIONED_IN: [['Person', 'Official'], ['Country', 'Place']],
+  SUPPORTS: [['Country'], ['Country']],
+  THREATENS: [['Official', 'Country'], ['Country']],
+  INVESTS_IN: [['Company'], ['Country', 'Company']],
+  SUPPLIES: [['Company', 'Country'], ['Company', 'Country']],
   EMPLOYED_BY: [['Person'], ['Company', 'Organization']],
 };
 /** How often each relation type occurs among facts (trade and leadership dominate the news). */
 const RELATION_WEIGHT: Record<string, number> = {
   TRADES_WITH: 6, OWNS_STAKE: 3, ACQUIRED: 2, SANCTIONS: 4, EXPORT_CONTROLS: 2, BUILT: 2, LOCATED_IN: 5,
-  LEADS: 5, MEETS: 4, ACCUSES: 3, INVESTIGATES: 2, HACKED: 1, STATIONED_IN: 2, EMPLOYED_BY: 3,
+  LEADS: 5, MEETS: 4, ACCUSES: 3, INVESTIGATES: 2, HACKED: 1, STATIONED_IN: 2, EMPLOYED_BY: 3, SUPPORTS: 1, THREATENS: 1, INVESTS_IN: 2, SUPPLIES: 2,
 };
 
 const HUB_NAMES: Partial<Record<EntityLabel, string[]>> = {

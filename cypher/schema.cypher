@@ -33,3 +33,7 @@ CREATE INDEX fact_key_investigates IF NOT EXISTS FOR ()-[r:INVESTIGATES]-() ON (
 CREATE INDEX fact_key_hacked IF NOT EXISTS FOR ()-[r:HACKED]-() ON (r.key);
 CREATE INDEX fact_key_stationed_in IF NOT EXISTS FOR ()-[r:STATIONED_IN]-() ON (r.key);
 CREATE INDEX fact_key_employed_by IF NOT EXISTS FOR ()-[r:EMPLOYED_BY]-() ON (r.key);
+CREATE INDEX fact_key_supports IF NOT EXISTS FOR ()-[r:SUPPORTS]-() ON (r.key);
+CREATE INDEX fact_key_threatens IF NOT EXISTS FOR ()-[r:THREATENS]-() ON (r.key);
+CREATE INDEX fact_key_invests_in IF NOT EXISTS FOR ()-[r:INVESTS_IN]-() ON (r.key);
+CREATE INDEX fact_key_supplies IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.key);

@@ -63,6 +63,16 @@ export const FACT_RELATIONS = [
   { type: 'HACKED', phrase: 'hacked', symmetric: false, colour: '#843c39', properties: [] },
   { type: 'STATIONED_IN', phrase: 'is stationed in', symmetric: false, colour: '#7b4173', properties: [] },
   { type: 'EMPLOYED_BY', phrase: 'is employed by', symmetric: false, colour: '#3182bd', properties: [role] },
+  { type: 'SUPPORTS', phrase: 'supports', symmetric: false, colour: '#31a354', properties: [{ name: 'aid', type: 'string', doc: 'The kind of support ("military aid", "loans").' }] },
+  { type: 'THREATENS', phrase: 'threatens', symmetric: false, colour: '#e6550d', properties: [] },
+  {
+    type: 'INVESTS_IN', phrase: 'invests in', symmetric: false, colour: '#756bb1',
+    properties: [
+      { name: 'value', type: 'float', doc: 'Amount invested.', display: 'compact' },
+      { name: 'currency', type: 'string', doc: 'Currency of the value (`USD`).' },
+    ],
+  },
+  { type: 'SUPPLIES', phrase: 'supplies', symmetric: false, colour: '#636363', properties: [{ name: 'item', type: 'string', doc: 'What is supplied ("ballistic missiles").' }] },
 ] as const satisfies readonly FactRelationSpec[];
 
 export const DOCUMENT_RELATION_SPECS = [

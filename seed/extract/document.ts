@@ -93,6 +93,8 @@ export interface Doc {
   /** Filled by an NLP stage, when one runs. */
   nerMentions?: NerMention[];
   dependencies?: Dependency[];
+  /** Pronouns and definite descriptions resolved to an earlier entity (token → entity), by component "references". */
+  references?: Map<number, Entity>;
 
   /** Entity mentions, in token order once `mentions` has run. */
   mentions: Span[];

@@ -9,11 +9,14 @@ import { gazetteer } from './components/gazetteer.js';
 import { localNames, shortFormMentions, shortForms } from './components/coreference.js';
 import { mentions } from './components/mentions.js';
 import { nlpTokens } from './components/nlp-tokens.js';
+import { depRelations } from './components/dep-relations.js';
+import { references } from './components/references.js';
 import { nameRecogniser } from './components/name-recogniser.js';
 import { nerNames } from './components/ner-names.js';
 import { nerPeople } from './components/ner-people.js';
 import { sharedNames } from './components/shared-names.js';
-import { relations } from './components/relations.js';
+import { relations, relationsWithout } from './components/relations.js';
+import { getDepPatterns } from './relations/dep-graph.js';
 import { roleFacts } from './components/role-facts.js';
 import { sentences } from './components/sentences.js';
 import { values } from './components/values.js';
@@ -52,7 +55,9 @@ export const NLP_COMPONENTS: readonly Component[] = [
   catalogueRoles,
   mentions,
   values,
-  relations,
+  references, // pronouns and definite descriptions → the earlier entity they refer to
+  relationsWithout(new Set(getDepPatterns().replacesRules)), // the rule triggers, less the types read off the parse
+  depRelations, // dependency-slot patterns and LOCATED_IN read off the parse → facts
   roleFacts,
 ];
 

@@ -35,6 +35,14 @@ describe('generated Cypher', () => {
         MATCH (a)-[f:STATIONED_IN {key: k}]->(b) RETURN f, a, b
         UNION ALL
         MATCH (a)-[f:EMPLOYED_BY {key: k}]->(b) RETURN f, a, b
+        UNION ALL
+        MATCH (a)-[f:SUPPORTS {key: k}]->(b) RETURN f, a, b
+        UNION ALL
+        MATCH (a)-[f:THREATENS {key: k}]->(b) RETURN f, a, b
+        UNION ALL
+        MATCH (a)-[f:INVESTS_IN {key: k}]->(b) RETURN f, a, b
+        UNION ALL
+        MATCH (a)-[f:SUPPLIES {key: k}]->(b) RETURN f, a, b
       }
       RETURN f, a, b"
     `);
@@ -45,7 +53,7 @@ describe('generated Cypher', () => {
     expect(PATH_QUERIES[2]).toMatchInlineSnapshot(`
       "MATCH (a:Entity {id: $from})
       MATCH (b:Entity {id: $to})
-      MATCH p = allShortestPaths((a)-[:TRADES_WITH|OWNS_STAKE|ACQUIRED|SANCTIONS|EXPORT_CONTROLS|BUILT|LOCATED_IN|LEADS|MEETS|ACCUSES|INVESTIGATES|HACKED|STATIONED_IN|EMPLOYED_BY*..3]-(b))
+      MATCH p = allShortestPaths((a)-[:TRADES_WITH|OWNS_STAKE|ACQUIRED|SANCTIONS|EXPORT_CONTROLS|BUILT|LOCATED_IN|LEADS|MEETS|ACCUSES|INVESTIGATES|HACKED|STATIONED_IN|EMPLOYED_BY|SUPPORTS|THREATENS|INVESTS_IN|SUPPLIES*..3]-(b))
       RETURN p
       LIMIT $limit"
     `);

@@ -8,6 +8,7 @@ import { FACT_TYPES } from '../../model/graph-model.js';
 import { parseData, readCatalogJson } from '../../seed/extract/data/read.js';
 import { catalogEntries, lexiconFile, outletsFile } from '../../seed/extract/data/schemas.js';
 import { parsePatternFile } from '../../seed/extract/data/validate-patterns.js';
+import { parseDepPatternFile } from '../../seed/extract/data/validate-dep-patterns.js';
 import { MODEL, type GraphModel } from '../../model/schema/model.js';
 import { COMPONENTS } from '../../seed/extract/pipeline.js';
 import { OUTLET_ABBREVIATIONS } from '../../seed/parse/index.js';
@@ -58,13 +59,40 @@ describe('relation patterns are validated against the model', () => {
       ...MODEL,
       relations: [
         ...MODEL.relations,
-        { type: 'SUPPLIES', phrase: 'supplies', symmetric: false, colour: '#123456', properties: [{ name: 'value', type: 'float', doc: 'Value.' }, { name: 'currency', type: 'string', doc: 'Currency.' }] },
+        { type: 'LENDS_TO', phrase: 'lends to', symmetric: false, colour: '#123456', properties: [{ name: 'value', type: 'float', doc: 'Value.' }, { name: 'currency', type: 'string', doc: 'Currency.' }] },
       ],
     } as const satisfies GraphModel;
     const file = raw();
-    file.patterns.push({ type: 'SUPPLIES', mode: 'active', triggers: ['supplies'], from: ['Company'], to: ['Company', 'Country'], window: 10, props: ['money'], demonyms: false, confidence: 0.7 });
-    expect(parsePatternFile(file, FILE, model).at(-1)!.type).toBe('SUPPLIES');
-    expect(() => parsePatternFile(file, FILE)).toThrow(/unknown relation type "SUPPLIES"/);
+    file.patterns.push({ type: 'LENDS_TO', mode: 'active', triggers: ['lends'], from: ['Company'], to: ['Company', 'Country'], window: 10, props: ['money'], demonyms: false, confidence: 0.7 });
+    expect(parsePatternFile(file, FILE, model).at(-1)!.type).toBe('LENDS_TO');
+    expect(() => parsePatternFile(file, FILE)).toThrow(/unknown relation type "LENDS_TO"/);
+  });
+});
+
+describe('dependency patterns are validated against the model', () => {
+  const DEP = 'dependency-patterns.json';
+  const depRaw = () => structuredClone(readCatalogJson(DEP)) as { replacesRules: string[]; patterns: Record<string, unknown>[] };
+
+  it('the shipped file parses; every pattern type is a model type', () => {
+    const file = parseDepPatternFile(readCatalogJson(DEP), DEP);
+    expect(file.patterns.length).toBeGreaterThan(10);
+    for (const p of file.patterns) expect(FACT_TYPES).toContain(p.type);
+  });
+
+  it('an unknown type, a property the type lacks, a malformed slot path or a replaced type without patterns fails, naming the file', () => {
+    const typo = depRaw();
+    typo.patterns[0]!.type = 'OWNS_STAK';
+    expect(() => parseDepPatternFile(typo, DEP)).toThrow(/dependency-patterns\.json[\s\S]*unknown relation type "OWNS_STAK"/);
+    const prop = depRaw();
+    const sanctions = prop.patterns.findIndex((p) => p.type === 'SANCTIONS');
+    prop.patterns[sanctions]!.props = ['percent'];
+    expect(() => parseDepPatternFile(prop, DEP)).toThrow(/property "percent" \(from "percent"\) is not a property of SANCTIONS/);
+    const path = depRaw();
+    path.patterns[0]!.from = ['nsubj//obj'];
+    expect(() => parseDepPatternFile(path, DEP)).toThrow(/malformed slot path "nsubj\/\/obj"/);
+    const replaced = depRaw();
+    replaced.replacesRules = ['BUILT'];
+    expect(() => parseDepPatternFile(replaced, DEP)).toThrow(/"BUILT" has no dependency pattern/);
   });
 });
 

@@ -156,6 +156,10 @@ describe('the model declares colours, and the derived lists keep their old value
       ['HACKED', 'hacked', [], false],
       ['STATIONED_IN', 'is stationed in', [], false],
       ['EMPLOYED_BY', 'is employed by', ['role'], false],
+      ['SUPPORTS', 'supports', ['aid'], false],
+      ['THREATENS', 'threatens', [], false],
+      ['INVESTS_IN', 'invests in', ['value', 'currency'], false],
+      ['SUPPLIES', 'supplies', ['item'], false],
     ]);
     expect(relationSpec('OWNS_STAKE')?.phrase).toBe('owns a stake in');
   });

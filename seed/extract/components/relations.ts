@@ -23,7 +23,14 @@ export const WORLD: Entity = {
   source: 'catalog',
 };
 
-export const relations: Component = {
+export const relations: Component = relationsWithout(new Set());
+
+/**
+ * The component with the trigger patterns of `types` left out: the NLP pipeline reads those types off
+ * the dependency parse instead (component "dep-relations", dependency-patterns.json `replacesRules`).
+ */
+export function relationsWithout(types: ReadonlySet<string>): Component {
+  return {
   name: 'relations',
   run(doc) {
     const bySent: Span[][] = doc.sentences.map(() => []);
@@ -33,10 +40,11 @@ export const relations: Component = {
     for (let si = 0; si < doc.sentences.length; si++) {
       const spans = bySent[si]!;
       placeSyntax(doc, si, spans);
-      triggerFacts(doc, si, spans, ranking);
+      triggerFacts(doc, si, spans, ranking, types);
     }
   },
-};
+  };
+}
 
 /** The pattern's values for a fact whose target is `toSpan`, into `props`; returns the confidence factor. */
 function addValues(doc: Doc, si: number, h: Trigger, toSpan: Span | null, props: Fact['props'], factor: number): number {
@@ -66,7 +74,7 @@ function addValues(doc: Doc, si: number, h: Trigger, toSpan: Span | null, props:
   return factor;
 }
 
-function triggerFacts(doc: Doc, si: number, spans: Span[], ranking: () => string[]): void {
+function triggerFacts(doc: Doc, si: number, spans: Span[], ranking: () => string[], skip: ReadonlySet<string>): void {
   const P = getPatterns();
   const toks = doc.tokens;
   const s = doc.sentences[si]!;
@@ -94,6 +102,7 @@ function triggerFacts(doc: Doc, si: number, spans: Span[], ranking: () => string
     const passiveNoAgent = doc.lex.beForms.has(toks[a - 1]?.lower ?? '') && toks[b]?.lower !== 'by';
     for (const pi of hitPats) {
       const p = P.patterns[pi]!;
+      if (skip.has(p.type)) continue;
       if (toks[b] && P.blockers[pi]!.has(toks[b]!.lower)) continue;
       if (p.mode === 'active' && passiveNoAgent && toks[a]!.lower.endsWith('ed')) continue;
       if (p.notFollowedBy) {
