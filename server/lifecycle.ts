@@ -27,6 +27,8 @@ export interface RunningApp {
 
 export interface StartOptions {
   frontend?: () => Promise<RequestHandler>;
+  /** Work done beside the start (`npm start` builds the UI meanwhile), awaited before the app is created. */
+  whileStarting?: Promise<void>;
   log?: (line: string) => void;
   /** Where the configuration is read from (tests start apps on their own settings). */
   env?: NodeJS.ProcessEnv;
@@ -45,6 +47,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     await applySchema(db);
     const extractor = extractorFor(config.NEWSGRAPH_EXTRACTOR, nlp?.client);
     if (config.NEWSGRAPH_SEED_ON_START) await seedIfEmpty(db, extractor, log);
+    await options.whileStarting;
     const frontend = options.frontend ? await options.frontend() : undefined;
     const app = createApp({ db, config, frontend, nlp: nlp?.client });
     server = await new Promise<Server>((resolve, reject) => {

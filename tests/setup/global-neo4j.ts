@@ -50,7 +50,8 @@ async function setupCoreNlp(project: TestProject): Promise<void> {
     project.provide('nlpPid', 0);
     return;
   }
-  nlp = await startBundledCoreNlp({ port: await freePort(), heap: '2g', threads: 2, log: () => {} });
+  // started beside the Neo4j on a 2-core machine often shared with other jobs: generous start timeouts
+  nlp = await startBundledCoreNlp({ port: await freePort(), heap: '2g', threads: 2, startTimeoutMs: 300_000, log: () => {} });
   project.provide('nlpUri', nlp.uri);
   project.provide('nlpPid', nlp.pid() ?? 0);
 }
@@ -71,6 +72,7 @@ async function setupNeo4j(project: TestProject): Promise<void> {
     heap: '1g',
     pageCache: '256m',
     txTimeoutSeconds: 60,
+    startTimeoutMs: 300_000,
     log: () => {},
   });
   project.provide('neo4jUri', bundled.uri);
