@@ -1,7 +1,9 @@
 /**
  * POST /api/stories: ingest one story (JSON `{title, body, outlet?, published?, url?}`) or one page
  * of text (`Content-Type: text/plain`, any layout the seeder reads). Runs the same pipeline as
- * `npm run seed` and answers with what was created or merged. A write endpoint: token-protected.
+ * `npm run seed`, with the extractor NEWSGRAPH_EXTRACTOR names, and answers with what was created or
+ * merged. With the nlp extractor the whole upload is annotated before anything is written: CoreNLP
+ * down is 503 nlp_unavailable and nothing stored. A write endpoint: token-protected.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router } from 'express';
