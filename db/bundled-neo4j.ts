@@ -7,14 +7,14 @@
  * user is the first line written to its stdin, and the pipe staying open is how it knows its parent
  * is alive (end of input: it shuts down cleanly).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import net from 'node:net';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jvmEnvironment } from './jvm-environment.js';
+import { ensureMavenBuilt, freePort, portIsFree, spawnJvm, stopJvm, type JvmChild } from './jvm-child.js';
 import { forgetJvm, recordJvm, stopOrphanedJvm } from './neo4j-orphan.js';
 import { readOrCreateBundledPassword } from './neo4j-password.js';
+
+export { freePort, portIsFree };
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const launcherDir = path.join(projectRoot, 'neo4j');
@@ -50,73 +50,22 @@ export interface BundledNeo4j {
   stop(): Promise<void>;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function commandExists(command: string, args: string[]): boolean {
-  const result = spawnSync(command, args, { stdio: 'ignore' });
-  return result.error === undefined && result.status === 0;
-}
-
 /** Builds the launcher jar with Maven if it is missing or older than pom.xml or the Java source. */
 export function ensureLauncherBuilt(log: (line: string) => void = console.log): void {
-  const sourcesMtime = Math.max(statSync(path.join(launcherDir, 'pom.xml')).mtimeMs, newestMtime(path.join(launcherDir, 'src')));
-  if (existsSync(launcherJar) && statSync(launcherJar).mtimeMs >= sourcesMtime) return;
-  if (!commandExists('java', ['-version'])) {
-    throw new BundledNeo4jError('Java was not found. Install JDK 17+ for the bundled Neo4j, or set NEO4J_URI to use your own Neo4j server.');
-  }
-  if (!commandExists('mvn', ['-v'])) {
-    throw new BundledNeo4jError('Maven (mvn) was not found. Install Maven to build the bundled Neo4j, or set NEO4J_URI to use your own Neo4j server.');
-  }
-  log('Building the bundled Neo4j with Maven (first run only; downloads about 120 MB)…');
-  const build = spawnSync('mvn', ['-q', '-B', '-f', path.join(launcherDir, 'pom.xml'), 'package'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new BundledNeo4jError(`Maven could not build neo4j/ (exit code ${build.status}). See the output above.`);
+  ensureMavenBuilt(
+    {
+      dir: launcherDir,
+      jar: launcherJar,
+      label: 'the bundled Neo4j',
+      alternative: 'set NEO4J_URI to use your own Neo4j server',
+      download: 'downloads about 120 MB',
+      error: BundledNeo4jError,
+    },
+    log,
+  );
 }
 
-/** A port on 127.0.0.1 that nothing listens on right now (for throwaway test and benchmark databases). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-export function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.once('listening', () => probe.close(() => resolve(true)));
-    probe.listen(port, '127.0.0.1');
-  });
-}
-
-/** Every JVM we started, so an exiting parent can stop the ones still running. */
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // On abrupt exits (uncaught errors, process.exit) the stdin pipe closes too, which already makes
-  // the JVM shut down; SIGTERM says the same thing sooner and runs the same clean shutdown.
-  process.on('exit', () => {
-    for (const child of running) child.kill('SIGTERM');
-  });
-}
-
-interface Launched {
-  child: ChildProcess;
-  exited: Promise<void>;
-}
+type Launched = JvmChild;
 
 /** The JVM's command line: settings only, never a secret (other local users can read it). */
 export function launcherArgs(options: BundledNeo4jOptions): string[] {
@@ -136,54 +85,25 @@ export function launcherArgs(options: BundledNeo4jOptions): string[] {
 /** Spawns one JVM and resolves once it prints NEO4J_READY; rejects (JVM gone) on failure or timeout. */
 async function launch(options: BundledNeo4jOptions, password: string): Promise<Launched> {
   const dataDir = path.resolve(options.dataDir);
-  const child = spawn('java', launcherArgs(options), { stdio: ['pipe', 'pipe', 'pipe'], env: jvmEnvironment() });
-  // A JVM that already exited makes the write fail with EPIPE; the exit handler below reports it.
-  child.stdin!.on('error', () => {});
-  child.stdin!.write(`${password}\n`);
-  running.add(child);
-  installExitHook();
-  if (child.pid !== undefined) recordJvm(dataDir, child.pid);
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      running.delete(child);
-      if (child.pid !== undefined) forgetJvm(dataDir, child.pid);
-      resolve();
-    }),
-  );
-
-  const output: string[] = [];
   const timeoutMs = options.startTimeoutMs ?? 120_000;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new BundledNeo4jError(`The bundled Neo4j did not start within ${timeoutMs / 1000} s.\n${output.join('')}`));
-    }, timeoutMs);
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      output.push(text);
-      if (output.length > 200) output.shift();
-      if (text.includes('NEO4J_READY')) {
-        clearTimeout(timer);
-        child.removeListener('exit', onExit);
-        resolve();
-      }
-    };
-    const onExit = (code: number | null) => {
-      clearTimeout(timer);
-      const failure = output.join('').match(/NEO4J_FAILED (.*)/)?.[1];
-      if (failure?.includes('FileLockException')) {
-        reject(new BundledNeo4jError(`Another Neo4j process is already using the store in ${options.dataDir}. Stop it (or the newsgraph app that started it) first, or set NEWSGRAPH_DATA_DIR to another folder.`));
-        return;
-      }
-      reject(new BundledNeo4jError(`The bundled Neo4j exited during start (code ${code}). ${failure ?? output.join('').slice(-2000)}`));
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new BundledNeo4jError(`Could not start Java for the bundled Neo4j: ${error.message}`));
-    });
-    child.once('exit', onExit);
+  const { child, exited } = await spawnJvm({
+    args: launcherArgs(options),
+    label: 'the bundled Neo4j',
+    readyLine: 'NEO4J_READY',
+    failedLine: 'NEO4J_FAILED',
+    startTimeoutMs: timeoutMs,
+    stdinFirst: `${password}\n`,
+    error: BundledNeo4jError,
+    onSpawn: (c) => {
+      if (c.pid !== undefined) recordJvm(dataDir, c.pid);
+    },
+    onExit: (c) => {
+      if (c.pid !== undefined) forgetJvm(dataDir, c.pid);
+    },
+    explainFailure: (failure, output, code) =>
+      failure?.includes('FileLockException')
+        ? `Another Neo4j process is already using the store in ${options.dataDir}. Stop it (or the newsgraph app that started it) first, or set NEWSGRAPH_DATA_DIR to another folder.`
+        : `The bundled Neo4j exited during start (code ${code}). ${failure ?? output.slice(-2000)}`,
   });
   return { child, exited };
 }
@@ -259,12 +179,8 @@ export async function startBundledNeo4j(options: BundledNeo4jOptions): Promise<B
       await relaunch?.catch(() => {});
       const launched = current;
       current = undefined;
-      if (!launched || launched.child.exitCode !== null || launched.child.signalCode !== null) return;
-      launched.child.kill('SIGTERM');
       // A clean shutdown flushes the store; give it time, then make sure it is gone.
-      const killer = setTimeout(() => launched.child.kill('SIGKILL'), 30_000);
-      await launched.exited;
-      clearTimeout(killer);
+      if (launched) await stopJvm(launched, 30_000);
     },
   };
 }

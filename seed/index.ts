@@ -6,3 +6,4 @@
 export { parsePage, storyFromInput } from './parse/index.js';
 export { loadStories, seedCorpus, SAMPLE_DIR, type LoadResult, type SeedOptions, type SeedSummary } from './pipeline.js';
 export { formatSummary } from './summary.js';
+export { EXTRACTOR_NAMES, extractorFor, nlpExtractor, rulesExtractor, type Extractor, type ExtractorName } from './extract/extractors.js';

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/connect.js';
 import type { Extraction, Story } from '../model/types.js';
-import { extractStory } from './extract/index.js';
+import { NlpUnavailableError } from '../nlp/errors.js';
+import { rulesExtractor, type Extractor } from './extract/extractors.js';
 import { listCorpusFiles, readCorpus } from './parse/index.js';
 import { resetGraph } from './load/reset.js';
 import { GraphLoader } from './load/graph-loader.js';
@@ -38,6 +39,8 @@ export interface SeedOptions {
   /** Files parsed per step; bounds memory. */
   filesPerStep?: number;
   onProgress?: (progress: SeedProgress) => void;
+  /** Default: the rules extractor. */
+  extractor?: Extractor;
 }
 
 export interface SeedSummary {
@@ -55,15 +58,25 @@ export interface SeedSummary {
   phases: { parse: number; extract: number; load: number; finalize: number };
 }
 
-/** Extracts one story; a story the extractor cannot handle is reported, not fatal. */
-function extractAll(stories: Story[], problems: SeedProblem[]): { stories: Story[]; extractions: Extraction[] } {
+/**
+ * Extracts a batch through the run's extractor (the NLP one annotates the batch with requests in
+ * parallel). CoreNLP down fails the whole call: nothing of it is written. Any other failure is
+ * narrowed down to its story, which is reported and skipped; the rest loads.
+ */
+async function extractAll(extractor: Extractor, stories: Story[], problems: SeedProblem[]): Promise<{ stories: Story[]; extractions: Extraction[] }> {
+  try {
+    return { stories, extractions: await extractor.extractAll(stories) };
+  } catch (error) {
+    if (error instanceof NlpUnavailableError) throw error;
+  }
   const kept: Story[] = [];
   const extractions: Extraction[] = [];
   for (const story of stories) {
     try {
-      extractions.push(extractStory(story));
+      extractions.push(...(await extractor.extractAll([story])));
       kept.push(story);
     } catch (error) {
+      if (error instanceof NlpUnavailableError) throw error;
       problems.push({ file: story.pages.join(', '), message: `story "${story.title}" could not be extracted: ${(error as Error).message}` });
     }
   }
@@ -86,15 +99,30 @@ export interface LoadResult {
 export async function loadStories(
   db: Database,
   stories: Story[],
-  options: { batchSize?: number; keepDetails?: boolean; loader?: GraphLoader } = {},
+  options: {
+    batchSize?: number;
+    keepDetails?: boolean;
+    loader?: GraphLoader;
+    /** Default: the rules extractor. */
+    extractor?: Extractor;
+    /** Extract every story before the first write (an upload: CoreNLP down must leave nothing written). */
+    extractFirst?: boolean;
+  } = {},
 ): Promise<LoadResult> {
-  const { batchSize = 200, keepDetails = false } = options;
+  const { batchSize = 200, keepDetails = false, extractor = rulesExtractor } = options;
   // Without a run-wide loader (an API upload), each batch's facts are finalised in its own transaction.
   const loader = options.loader ?? new GraphLoader(db, undefined, { finalizeEachBatch: true });
   const result: LoadResult = { stories: 0, facts: 0, evidence: 0, problems: [], loaded: [], extractSeconds: 0, loadSeconds: 0 };
+  const extractBatch = (i: number) => extractAll(extractor, stories.slice(i, i + batchSize), result.problems);
+  const extractedFirst: Array<Awaited<ReturnType<typeof extractBatch>>> = [];
+  if (options.extractFirst) {
+    const t = performance.now();
+    for (let i = 0; i < stories.length; i += batchSize) extractedFirst.push(await extractBatch(i));
+    result.extractSeconds += (performance.now() - t) / 1000;
+  }
   for (let i = 0; i < stories.length; i += batchSize) {
     const t0 = performance.now();
-    const batch = extractAll(stories.slice(i, i + batchSize), result.problems);
+    const batch = options.extractFirst ? extractedFirst[i / batchSize]! : await extractBatch(i);
     const t1 = performance.now();
     const written = await loader.write(batch.stories, batch.extractions);
     result.extractSeconds += (t1 - t0) / 1000;
@@ -137,7 +165,7 @@ export async function seedCorpus(db: Database, options: SeedOptions = {}): Promi
     const parsed = await readCorpus(step);
     phases.parse += (performance.now() - t0) / 1000;
     problems.push(...parsed.errors);
-    const loaded = await loadStories(db, parsed.stories, { batchSize: options.batchSize, loader });
+    const loaded = await loadStories(db, parsed.stories, { batchSize: options.batchSize, loader, extractor: options.extractor });
     phases.extract += loaded.extractSeconds;
     phases.load += loaded.loadSeconds;
     problems.push(...loaded.problems);

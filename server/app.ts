@@ -16,6 +16,7 @@ import { requireAllowedHost } from './http/hosts.js';
 import { refuseCrossSite } from './http/origins.js';
 import { requireJsonOrCustomHeader } from './http/write-requests.js';
 import type { AppDeps } from './deps.js';
+import { nlpClientFor } from '../nlp/connect.js';
 import { createApiRegistry, openApiDocument } from './openapi.js';
 import { ResultCache } from './queries/cache.js';
 import { QueryCatalog } from './queries/catalog.js';
@@ -56,6 +57,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(refuseCrossSite(deps.config));
   app.use(requireJsonOrCustomHeader());
   app.use('/api', express.json({ limit: JSON_BODY_LIMIT }));
+
+  // The nlp extractor on an external CoreNLP (NEWSGRAPH_NLP_URI) needs no start-up: connect here.
+  if (!deps.nlp && deps.config.NEWSGRAPH_EXTRACTOR === 'nlp' && deps.config.NEWSGRAPH_NLP_URI) {
+    deps = { ...deps, nlp: nlpClientFor(deps.config, deps.config.NEWSGRAPH_NLP_URI, undefined) };
+  }
 
   // Each router registers its OpenAPI paths as it mounts its routes; the document is built once all are in.
   const registry = createApiRegistry();

@@ -1,13 +1,14 @@
 /**
  * Configuration, parsed once from the environment by one zod schema: the database's part
- * (db/config.ts) extended with the API's settings. Every variable is documented in the README's
+ * (db/config.ts) and the NLP component's (nlp/config.ts) extended with the API's settings. Every variable is documented in the README's
  * configuration table.
  */
 import { z } from 'zod';
 import { DbConfigSchema, optionalText, parseEnvironment, positiveInt } from '../db/config.js';
+import { NlpConfigSchema } from '../nlp/config.js';
 
-/** The database's variables (db/config.ts) and the API's own, in one schema. */
-export const ConfigSchema = DbConfigSchema.extend({
+/** The database's variables (db/config.ts), the NLP component's (nlp/config.ts) and the API's own, in one schema. */
+export const ConfigSchema = DbConfigSchema.extend(NlpConfigSchema.shape).extend({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Timeout of every read query the API runs for analysts. */

@@ -4,6 +4,7 @@
  */
 import type { RequestHandler } from 'express';
 import type { Database } from '../db/connect.js';
+import type { NlpClient } from '../nlp/client.js';
 import type { Config } from './config.js';
 import type { ResultCache } from './queries/cache.js';
 
@@ -18,4 +19,10 @@ export interface AppDeps {
    * empty it. Seeding on start needs no hook: it finishes before the app is created.
    */
   resultCache?: ResultCache<string>;
+  /**
+   * The CoreNLP client of the nlp extractor (NEWSGRAPH_EXTRACTOR=nlp). startApp passes the one it
+   * connected; when absent, createApp makes one on NEWSGRAPH_NLP_URI, and without that, ingest answers
+   * 503 nlp_unavailable and health reports the NLP server down.
+   */
+  nlp?: NlpClient;
 }

@@ -1,20 +1,25 @@
 /**
- * Starting and stopping the whole app: database (bundled or external), schema, first-run seeding,
- * HTTP server; and on SIGINT/SIGTERM a graceful stop that drains requests, closes the driver and
- * stops the bundled JVM, so nothing is left running.
+ * Starting and stopping the whole app: database (bundled or external) and, for the nlp extractor,
+ * CoreNLP (bundled or external) side by side, schema, first-run seeding, HTTP server; and on
+ * SIGINT/SIGTERM a graceful stop that drains requests, closes the driver and stops the bundled JVMs,
+ * so nothing is left running.
  */
 import type { Server } from 'node:http';
 import type { RequestHandler } from 'express';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-import { connectDatabase, type Database } from '../db/connect.js';
+import type { Database } from '../db/connect.js';
+import { connectDatabaseAndNlp, type NlpService } from '../nlp/connect.js';
 import { applySchema } from '../db/schema.js';
 import { answerClientErrors } from './http/client-errors.js';
 import { seedIfEmpty } from './seed-on-start.js';
+import { extractorFor } from '../seed/index.js';
 
 export interface RunningApp {
   config: Config;
   db: Database;
+  /** undefined with NEWSGRAPH_EXTRACTOR=rules. */
+  nlp: NlpService | undefined;
   server: Server;
   url: string;
   stop(): Promise<void>;
@@ -22,6 +27,8 @@ export interface RunningApp {
 
 export interface StartOptions {
   frontend?: () => Promise<RequestHandler>;
+  /** Work done beside the start (`npm start` builds the UI meanwhile), awaited before the app is created. */
+  whileStarting?: Promise<void>;
   log?: (line: string) => void;
   /** Where the configuration is read from (tests start apps on their own settings). */
   env?: NodeJS.ProcessEnv;
@@ -30,17 +37,19 @@ export interface StartOptions {
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const log = options.log ?? console.log;
   const config = loadConfig(options.env ?? process.env);
-  const db = await connectDatabase(config, log);
+  const { db, nlp } = await connectDatabaseAndNlp(config, log);
   let server: Server | undefined;
   const stop = async () => {
     if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-    await db.close();
+    await Promise.all([db.close(), nlp?.close()]);
   };
   try {
     await applySchema(db);
-    if (config.NEWSGRAPH_SEED_ON_START) await seedIfEmpty(db, log);
+    const extractor = extractorFor(config.NEWSGRAPH_EXTRACTOR, nlp?.client);
+    if (config.NEWSGRAPH_SEED_ON_START) await seedIfEmpty(db, extractor, log);
+    await options.whileStarting;
     const frontend = options.frontend ? await options.frontend() : undefined;
-    const app = createApp({ db, config, frontend });
+    const app = createApp({ db, config, frontend, nlp: nlp?.client });
     server = await new Promise<Server>((resolve, reject) => {
       const s = answerClientErrors(app.listen(config.PORT, config.HOST, () => resolve(s)));
       s.once('error', (error: NodeJS.ErrnoException) =>
@@ -53,7 +62,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  return { config, db, server, url: `http://${config.HOST}:${port}`, stop };
+  return { config, db, nlp, server, url: `http://${config.HOST}:${port}`, stop };
 }
 
 /** Runs the app until SIGINT/SIGTERM; prints plain messages, never a stack trace, on start failures. */
@@ -65,7 +74,7 @@ export async function runUntilSignalled(options: Parameters<typeof startApp>[0] 
     console.error(`newsgraph could not start: ${(error as Error).message}`);
     process.exit(1);
   }
-  console.log(`newsgraph is running at ${app.url}  (database: ${app.db.uri})`);
+  console.log(`newsgraph is running at ${app.url}  (database: ${app.db.uri}; extractor: ${app.config.NEWSGRAPH_EXTRACTOR}${app.nlp ? `, CoreNLP: ${app.nlp.uri}` : ''})`);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -8,8 +8,9 @@ import type { Extraction, Story } from '../../model/types.js';
 import type { NlpClient } from '../../nlp/client.js';
 import { extractStory } from './index.js';
 
-export const EXTRACTOR_NAMES = ['nlp', 'rules'] as const;
-export type ExtractorName = (typeof EXTRACTOR_NAMES)[number];
+import { EXTRACTOR_NAMES, type ExtractorName } from '../../nlp/config.js';
+
+export { EXTRACTOR_NAMES, type ExtractorName };
 
 export interface Extractor {
   readonly name: ExtractorName;
@@ -32,4 +33,11 @@ export function nlpExtractor(client: NlpClient): Extractor {
       return stories.map((story, i) => extractStory(story, annotations[i]));
     },
   };
+}
+
+/** The extractor a run chose; `nlp` needs a client (connectNlp in nlp/connect.ts gives one). */
+export function extractorFor(name: ExtractorName, client: NlpClient | undefined): Extractor {
+  if (name === 'rules') return rulesExtractor;
+  if (!client) throw new Error('The nlp extractor needs a CoreNLP client: start one with connectNlp, or choose the rules extractor.');
+  return nlpExtractor(client);
 }

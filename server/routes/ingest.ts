@@ -1,7 +1,9 @@
 /**
  * POST /api/stories: ingest one story (JSON `{title, body, outlet?, published?, url?}`) or one page
  * of text (`Content-Type: text/plain`, any layout the seeder reads). Runs the same pipeline as
- * `npm run seed` and answers with what was created or merged. A write endpoint: token-protected.
+ * `npm run seed`, with the extractor NEWSGRAPH_EXTRACTOR names, and answers with what was created or
+ * merged. With the nlp extractor the whole upload is annotated before anything is written: CoreNLP
+ * down is 503 nlp_unavailable and nothing stored. A write endpoint: token-protected.
  */
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router } from 'express';
@@ -13,8 +15,9 @@ import { requireToken } from '../auth.js';
 import { BadRequestError, fromNeo4jError } from '../../db/errors.js';
 import { parseInput } from '../validate.js';
 import { StoryInputSchema } from '../../model/types.js';
-import { IngestResponseSchema, type IngestResponse } from '../../model/api.js';
-import { loadStories, parsePage, storyFromInput } from '../../seed/index.js';
+import { ErrorBodySchema, IngestResponseSchema, type IngestResponse } from '../../model/api.js';
+import { extractorFor, loadStories, parsePage, storyFromInput } from '../../seed/index.js';
+import { NlpUnavailableError } from '../../nlp/errors.js';
 
 export const INGEST_TEXT_LIMIT = '2mb';
 /** Only for the wording of a timeout error; the loader sets its own transaction timeouts. */
@@ -30,7 +33,11 @@ const doc = {
       },
     },
   },
-  responses: { 201: json(IngestResponseSchema, 'What was created or merged'), ...writeErrors },
+  responses: {
+    201: json(IngestResponseSchema, 'What was created or merged'),
+    ...writeErrors,
+    503: json(ErrorBodySchema, 'The database (`database_unavailable`) or the NLP server (`nlp_unavailable`: nothing was written) is not reachable'),
+  },
 };
 
 export function ingestRouter(deps: AppDeps, registry: OpenAPIRegistry): Router {
@@ -48,9 +55,13 @@ export function ingestRouter(deps: AppDeps, registry: OpenAPIRegistry): Router {
         ? parsePage('api-upload.txt', req.body)
         : [storyFromInput(parseInput(StoryInputSchema, req.body, 'story'), 'api')].filter((s) => s !== null);
     if (stories.length === 0) throw new BadRequestError('No story found in the request: send {title, body} as JSON, or a page of text with a title line and a body.');
+    // The nlp extractor with no CoreNLP client (none started, none configured) is CoreNLP down.
+    if (deps.config.NEWSGRAPH_EXTRACTOR === 'nlp' && !deps.nlp) throw new NlpUnavailableError();
+    const extractor = extractorFor(deps.config.NEWSGRAPH_EXTRACTOR, deps.nlp);
     let result: Awaited<ReturnType<typeof loadStories>>;
     try {
-      result = await loadStories(deps.db, stories, { keepDetails: true });
+      // The whole upload is annotated before the first write: CoreNLP down (503 nlp_unavailable) writes nothing.
+      result = await loadStories(deps.db, stories, { keepDetails: true, extractor, extractFirst: true });
     } catch (error) {
       // The pipeline is shared with the seeding CLI and throws driver errors as they are: name them
       // here (database down → 503 database_unavailable, never a 500 with driver text). A story is

@@ -16,11 +16,18 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NEO4J_USER: inject('neo4jUser'),
     NEO4J_PASSWORD: inject('neo4jPassword'),
     NEWSGRAPH_QUERY_TIMEOUT_MS: '3000',
+    NEWSGRAPH_NLP_URI: inject('nlpUri'),
     ...overrides,
   });
 }
 
-/** The environment for a child process (the seeding CLI, an app) that should use the test Neo4j. */
+/**
+ * The environment for a child process (the seeding CLI, an app) that should use the test Neo4j and the
+ * test run's CoreNLP (never a second bundled CoreNLP on the default port).
+ */
 export function testDatabaseEnv(): Record<string, string> {
-  return { NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') };
+  return { NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword'), NEWSGRAPH_NLP_URI: inject('nlpUri') };
 }
+
+/** The test run's CoreNLP server (started by tests/setup/global-neo4j.ts). */
+export const testNlpUri = (): string => inject('nlpUri');

@@ -1,4 +1,7 @@
-/** The whole seeding pipeline on the sample corpus, against real Neo4j. */
+/**
+ * The whole seeding pipeline on the sample corpus, against real Neo4j, with each extractor: rules
+ * alone, and nlp on the test run's real CoreNLP server (tests/setup/global-neo4j.ts).
+ */
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,10 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySchema } from '../../db/schema.js';
 import { resetGraph } from '../../seed/load/reset.js';
 import { seedCorpus, SAMPLE_DIR, type SeedSummary } from '../../seed/pipeline.js';
-import { testDatabase } from './helpers.js';
+import { testDatabase, testNlpUri } from './helpers.js';
+import { AnnotationCache } from '../../nlp/cache.js';
+import { createNlpClient, type NlpClient } from '../../nlp/client.js';
+import { corenlpProperties } from '../../nlp/properties.js';
+import { nlpExtractor, rulesExtractor, type Extractor, type ExtractorName } from '../../seed/extract/extractors.js';
 
 const db = testDatabase();
-let first: SeedSummary;
 
 /** A fact between two entities named by name or alias, with its evidence quotes. */
 async function fact(type: string, from: string, to: string | null) {
@@ -23,16 +29,26 @@ async function fact(type: string, from: string, to: string | null) {
   return records.map((r) => r.toObject() as { props: Record<string, unknown>; target: string; quotes: string[]; stories: string[] });
 }
 
-beforeAll(async () => {
-  await applySchema(db);
-  first = await seedCorpus(db, { reset: true });
-});
 afterAll(async () => {
   await resetGraph(db);
   await db.close();
 });
 
-describe('seeding the sample corpus', () => {
+describe.each<ExtractorName>(['rules', 'nlp'])('seeding the sample corpus with the %s extractor', (name) => {
+  let first: SeedSummary;
+  let client: NlpClient | undefined;
+  let extractor: Extractor;
+
+  beforeAll(async () => {
+    await applySchema(db);
+    if (name === 'nlp') {
+      const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-nlp-cache-'));
+      client = createNlpClient({ uri: testNlpUri(), concurrency: 2, cache: new AnnotationCache(cacheDir, corenlpProperties().hash) });
+      extractor = nlpExtractor(client);
+    } else extractor = rulesExtractor;
+    first = await seedCorpus(db, { reset: true, extractor });
+  }, 600_000);
+
   it('loads 31 distinct stories from the 4 pages, repeated stories once with both pages', async () => {
     expect(first.problems).toEqual([]);
     expect(first.files).toBe(4);
@@ -95,8 +111,19 @@ describe('seeding the sample corpus', () => {
   });
 
   it('changes no counts when run a second time', async () => {
-    const second = await seedCorpus(db);
+    const requestsBefore = client?.requests ?? 0;
+    const second = await seedCorpus(db, { extractor });
     expect(second.counts).toEqual(first.counts);
+    // Unchanged stories come from the annotation cache: not one request to CoreNLP.
+    if (client) {
+      expect(requestsBefore).toBeGreaterThan(0);
+      expect(client.requests).toBe(requestsBefore);
+    }
+  });
+
+  it('records which extractor produced the evidence', async () => {
+    const { records } = await db.driver.executeQuery('MATCH (ev:Evidence) RETURN collect(DISTINCT ev.extractor) AS extractors');
+    expect(records[0]!.get('extractors')).toEqual([`newsgraph-${name}`]);
   });
 });
 

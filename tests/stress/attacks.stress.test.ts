@@ -72,7 +72,16 @@ async function checksum(): Promise<string> {
 beforeAll(async () => {
   await seedSample(db);
   app = await startApp({
-    env: { ...testDatabaseEnv(), PORT: '0', NEWSGRAPH_QUERY_TIMEOUT_MS: String(TIMEOUT_MS), NEWSGRAPH_SEED_ON_START: '0', NEWSGRAPH_API_TOKEN: 'attack-sentinel-token' },
+    // rules: this test is about HTTP bounds (a 1.9 MB flooding upload answered within the timeout), not
+    // CoreNLP's speed; the NLP path's own bounds are in tests/int/nlp.int.test.ts
+    env: {
+      ...testDatabaseEnv(),
+      NEWSGRAPH_EXTRACTOR: 'rules',
+      PORT: '0',
+      NEWSGRAPH_QUERY_TIMEOUT_MS: String(TIMEOUT_MS),
+      NEWSGRAPH_SEED_ON_START: '0',
+      NEWSGRAPH_API_TOKEN: 'attack-sentinel-token',
+    },
     log: () => {},
   });
   port = Number(new URL(app.url).port);

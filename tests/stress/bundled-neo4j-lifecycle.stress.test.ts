@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { freePort, launcherArgs, portIsFree } from '../../db/bundled-neo4j.js';
 import { connectDatabase, createDriver } from '../../db/connect.js';
@@ -60,6 +60,8 @@ describe('the bundled Neo4j lifecycle', () => {
       HOST: '127.0.0.1',
       PORT: '0',
       NEWSGRAPH_SEED_ON_START: '1',
+      // the run's test CoreNLP: this test is about the Neo4j JVM, and must not start a second CoreNLP
+      NEWSGRAPH_NLP_URI: inject('nlpUri'),
       NEWSGRAPH_API_TOKEN: secret,
       NEWSGRAPH_LIFECYCLE_SENTINEL: secret,
     });
