@@ -3,12 +3,13 @@
  *
  * Scores one extractor on annotated sets, with per-type tables; -v lists every miss and extra (the
  * misses of the held-out test and fresh splits are never printed: they are not for tuning). The NLP extractor uses
- * NEWSGRAPH_NLP_URI (default http://127.0.0.1:9010) and the annotation cache in .data/nlp-cache.
+ * NEWSGRAPH_NLP_URI, or the bundled CoreNLP (started for the run), and the annotation cache in
+ * <NEWSGRAPH_DATA_DIR>/nlp-cache.
  */
 import { parseArgs } from 'node:util';
 import { rulesExtractor, type Extractor } from '../seed/extract/extractors.js';
 import { HELD_OUT_SETS, loadEvalSet, SET_NAMES, type SetName } from './eval-sets.js';
-import { nlpExtractorAt } from './nlp-extractor.js';
+import { withNlpExtractor } from './nlp-extractor.js';
 import { micro, prf, scoreWith, type Counts } from './score.js';
 
 function table(title: string, m: Map<string, Counts>): void {
@@ -23,9 +24,6 @@ function table(title: string, m: Map<string, Counts>): void {
   console.log(`  ${'micro'.padEnd(15)} ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}  (${t.tp}/${t.fp}/${t.fn})`);
 }
 
-function extractorFor(name: string): Extractor {
-  return name === 'rules' ? rulesExtractor : nlpExtractorAt(process.env.NEWSGRAPH_NLP_URI ?? 'http://127.0.0.1:9010');
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -33,18 +31,23 @@ async function main(): Promise<void> {
   });
   const sets = (values.set ?? ['dev']) as SetName[];
   for (const s of sets) if (!SET_NAMES.includes(s)) throw new Error(`unknown set ${s} (${SET_NAMES.join(', ')})`);
-  const extractor = extractorFor(values.extractor);
-  for (const name of sets) {
-    const r = await scoreWith(extractor, await loadEvalSet(name));
-    console.log(`\n=== ${name} (${r.stories} stories), extractor ${r.extractor}, ${r.seconds.toFixed(1)} s ===`);
-    if (!HELD_OUT_SETS.includes(name)) {
-      table('Entities', r.score.entities);
-      table('Relations', r.score.relations);
-    }
-    console.log(`  entities F1 ${r.entities.f.toFixed(3)} · relations P ${r.relations.p.toFixed(3)} R ${r.relations.r.toFixed(3)} F1 ${r.relations.f.toFixed(3)} · OWNS_STAKE ${r.stakes.found}/${r.stakes.gold} (percent right ${r.stakes.percentRight}/${r.stakes.percentChecked})`);
-    if (values.verbose && !HELD_OUT_SETS.includes(name)) {
-      for (const m of r.score.misses) if (!values.type || m.includes(values.type)) console.log('   ·', m);
-    }
+  const run = async (extractor: Extractor) => {
+    for (const name of sets) await report(extractor, name, values.verbose, values.type);
+  };
+  if (values.extractor === 'rules') await run(rulesExtractor);
+  else await withNlpExtractor(run);
+}
+
+async function report(extractor: Extractor, name: SetName, verbose: boolean, type: string | undefined): Promise<void> {
+  const r = await scoreWith(extractor, await loadEvalSet(name));
+  console.log(`\n=== ${name} (${r.stories} stories), extractor ${r.extractor}, ${r.seconds.toFixed(1)} s ===`);
+  if (!HELD_OUT_SETS.includes(name)) {
+    table('Entities', r.score.entities);
+    table('Relations', r.score.relations);
+  }
+  console.log(`  entities F1 ${r.entities.f.toFixed(3)} · relations P ${r.relations.p.toFixed(3)} R ${r.relations.r.toFixed(3)} F1 ${r.relations.f.toFixed(3)} · OWNS_STAKE ${r.stakes.found}/${r.stakes.gold} (percent right ${r.stakes.percentRight}/${r.stakes.percentChecked})`);
+  if (verbose && !HELD_OUT_SETS.includes(name)) {
+    for (const m of r.score.misses) if (!type || m.includes(type)) console.log('   ·', m);
   }
 }
 
