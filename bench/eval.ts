@@ -10,19 +10,7 @@ import { parseArgs } from 'node:util';
 import { rulesExtractor, type Extractor } from '../seed/extract/extractors.js';
 import { HELD_OUT_SETS, loadEvalSet, SET_NAMES, type SetName } from './eval-sets.js';
 import { withNlpExtractor } from './nlp-extractor.js';
-import { micro, prf, scoreWith, type Counts } from './score.js';
-
-function table(title: string, m: Map<string, Counts>): void {
-  console.log(`\n${title}`);
-  console.log('  type             P      R      F1    (tp/fp/fn)');
-  for (const [k, c] of [...m.entries()].sort()) {
-    const { p, r, f } = prf(c);
-    console.log(`  ${k.padEnd(15)} ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}  (${c.tp}/${c.fp}/${c.fn})`);
-  }
-  const t = micro(m);
-  const { p, r, f } = prf(t);
-  console.log(`  ${'micro'.padEnd(15)} ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}  (${t.tp}/${t.fp}/${t.fn})`);
-}
+import { printTable, scoreWith } from './score.js';
 
 
 async function main(): Promise<void> {
@@ -42,8 +30,8 @@ async function report(extractor: Extractor, name: SetName, verbose: boolean, typ
   const r = await scoreWith(extractor, await loadEvalSet(name));
   console.log(`\n=== ${name} (${r.stories} stories), extractor ${r.extractor}, ${r.seconds.toFixed(1)} s ===`);
   if (!HELD_OUT_SETS.includes(name)) {
-    table('Entities', r.score.entities);
-    table('Relations', r.score.relations);
+    printTable('Entities', r.score.entities);
+    printTable('Relations', r.score.relations);
   }
   console.log(`  entities F1 ${r.entities.f.toFixed(3)} · relations P ${r.relations.p.toFixed(3)} R ${r.relations.r.toFixed(3)} F1 ${r.relations.f.toFixed(3)} · OWNS_STAKE ${r.stakes.found}/${r.stakes.gold} (percent right ${r.stakes.percentRight}/${r.stakes.percentChecked})`);
   if (verbose && !HELD_OUT_SETS.includes(name)) {

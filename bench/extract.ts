@@ -15,19 +15,8 @@ import { extractStory } from '../seed/extract/index.js';
 import { rulesExtractor, type Extractor } from '../seed/extract/extractors.js';
 import { HELD_OUT_SETS, loadEvalSet, SET_NAMES, type SetName } from './eval-sets.js';
 import { withNlpExtractor } from './nlp-extractor.js';
-import { micro, prf, scoreWith, type Counts, type SetScore } from './score.js';
+import { printTable, scoreWith, type SetScore } from './score.js';
 
-function table(title: string, m: Map<string, Counts>): void {
-  console.log(`\n  ${title}`);
-  console.log('    type             P      R      F1    (tp/fp/fn)');
-  for (const [k, c] of [...m.entries()].sort()) {
-    const { p, r, f } = prf(c);
-    console.log(`    ${k.padEnd(15)} ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}  (${c.tp}/${c.fp}/${c.fn})`);
-  }
-  const t = micro(m);
-  const { p, r, f } = prf(t);
-  console.log(`    ${'micro'.padEnd(15)} ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}  (${t.tp}/${t.fp}/${t.fn})`);
-}
 
 function row(s: SetScore): string {
   const e = s.entities.f.toFixed(3);
@@ -77,8 +66,8 @@ async function main(): Promise<void> {
     for (const s of results) {
       if (HELD_OUT_SETS.includes(s.set as SetName)) continue; // held-out sets are not for tuning: totals only
       console.log(`\n=== ${s.set}, ${s.extractor} ===`);
-      table('Entities', s.score.entities);
-      table('Relations', s.score.relations);
+      printTable('Entities', s.score.entities, 2);
+      printTable('Relations', s.score.relations, 2);
     }
   }
   const sample = sets.find((s) => s.name === 'sample');

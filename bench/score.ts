@@ -37,6 +37,19 @@ export function micro(m: Map<string, Counts>): Counts {
   return total;
 }
 
+/** Per-type P / R / F1 with counts, then the micro average; `indent` spaces before every line. */
+export function printTable(title: string, m: Map<string, Counts>, indent = 0): void {
+  const pad = ' '.repeat(indent);
+  const line = (name: string, c: Counts) => {
+    const { p, r, f } = prf(c);
+    console.log(`${pad}  ${name.padEnd(15)} ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}  (${c.tp}/${c.fp}/${c.fn})`);
+  };
+  console.log(`\n${pad}${title}`);
+  console.log(`${pad}  type             P      R      F1    (tp/fp/fn)`);
+  for (const [k, c] of [...m.entries()].sort()) line(k, c);
+  line('micro', micro(m));
+}
+
 export interface GoldRelation {
   type: string;
   from: string;
