@@ -2,6 +2,8 @@
  * Component "portfolio-titles" (NLP pipeline, after the rule recogniser): "<Demonym> Industry
  * Minister <Name>", "Economic Affairs Minister <Name>" — a capitalised title of portfolio words and a
  * government role, then a name the rules left alone; the name is queued for "people" with the title.
+ * A name the rules queued with such a title inside it ("Commerce Minister <Name>" as one run, no
+ * role) gets the title split off as its role.
  */
 import type { Component, Doc } from '../document.js';
 import { roleAt } from '../role-phrases.js';
@@ -12,6 +14,7 @@ export const portfolioTitles: Component = {
   name: 'portfolio-titles',
   run(doc) {
     if (!doc.nerMentions) return; // the rules pipeline: no NLP stage ran
+    titledQueued(doc, nerCtx(doc));
     queueTitledNames(doc, nerCtx(doc));
   },
 };
@@ -42,4 +45,40 @@ function queueTitledNames(doc: Doc, ctx: Ctx): void {
     for (let x = k; x < e; x++) ctx.reserved[x] = 1;
     k = e;
   }
+}
+
+/**
+ * A person the rules queued as one capitalised run with no role, "<Portfolio…> <Role> <Name>"
+ * ("Commerce Minister <Name>", "Cabinet Secretary <Name>", "Treasurer <Name>"): the leading words are
+ * the title, the rest (two to four words) the name.
+ */
+function titledQueued(doc: Doc, ctx: Ctx): void {
+  const toks = doc.tokens;
+  for (const p of doc.pendingPeople) {
+    if (p.role || p.before) continue;
+    const a = p.nameStart;
+    let j = a;
+    while (j < p.t1 && j - a < 3 && ctx.N.portfolios.has(toks[j]!.lower)) j++;
+    const r = roleAt(doc, j, Math.min(p.t1, j + 3));
+    const end = r && (r.cls === 'gov' || r.cls === 'head') ? r.end : govTitleEnd(doc, j, p.t1, ctx);
+    if (end === null || !toks[j]!.cap) continue;
+    const words = toks.slice(end, p.t1).filter((x) => x.kind === 'w').length;
+    if (words < 2 || words > 4 || !toks[end]!.cap) continue;
+    const prefix = spanAt(doc, a - 1);
+    // "Chief Executive <Name>" stays a corporate head (ner-people reads its owner); the rest hold public office
+    p.role = { role: text(doc, a, end), cls: r && end === r.end ? r.cls : 'gov' };
+    if (!p.prefixEntity && prefix && prefix.entity.label === 'Country') p.prefixEntity = prefix.entity;
+    p.nameStart = end;
+    p.name = text(doc, end, p.t1);
+    p.given = doc.lex.given.has(toks[end]!.lower);
+  }
+}
+
+/** The end of a title of public office from ner-words' govTitles at `j` ("Treasurer", "Cabinet Secretary"), the longest; null when none. */
+function govTitleEnd(doc: Doc, j: number, limit: number, ctx: Ctx): number | null {
+  let best: number | null = null;
+  for (const words of ctx.N.govTitles) {
+    if (j + words.length <= limit && words.every((w, i) => doc.tokens[j + i]!.lower === w)) best = Math.max(best ?? 0, j + words.length);
+  }
+  return best;
 }

@@ -128,6 +128,7 @@ export const nerWordsFile = z.strictObject({
   ministryHeads: words,
   geoHeads: words,
   spokesRoles: words,
+  govTitles: words.default([]),
   toldVerbs: words,
   legislatureWords: words,
   sharedNames: z.array(
