@@ -48,14 +48,14 @@ function queueTitledNames(doc: Doc, ctx: Ctx): void {
 }
 
 /**
- * A person the rules queued as one capitalised run with no role, "<Portfolio…> <Role> <Name>"
- * ("Commerce Minister <Name>", "Cabinet Secretary <Name>", "Treasurer <Name>"): the leading words are
- * the title, the rest (two to four words) the name.
+ * A person the rules queued as one capitalised run, "<Portfolio…> <Role> <Name>" ("Commerce Minister
+ * <Name>", "Cabinet Secretary <Name>", "Treasurer <Name>"): the leading words are the title (joined
+ * to any role read before the run, "Chief"), the rest (two to four words) the name.
  */
 function titledQueued(doc: Doc, ctx: Ctx): void {
   const toks = doc.tokens;
   for (const p of doc.pendingPeople) {
-    if (p.role || p.before) continue;
+    if (p.before) continue;
     const a = p.nameStart;
     let j = a;
     while (j < p.t1 && j - a < 3 && ctx.N.portfolios.has(toks[j]!.lower)) j++;
@@ -66,7 +66,8 @@ function titledQueued(doc: Doc, ctx: Ctx): void {
     if (words < 2 || words > 4 || !toks[end]!.cap) continue;
     const prefix = spanAt(doc, a - 1);
     // "Chief Executive <Name>" stays a corporate head (ner-people reads its owner); the rest hold public office
-    p.role = { role: text(doc, a, end), cls: r && end === r.end ? r.cls : 'gov' };
+    // a role the rules read before the run ("Chief" + "Cabinet Secretary <Name>") joins the title
+    p.role = p.role ? { role: `${p.role.role} ${text(doc, a, end)}`, cls: 'gov' } : { role: text(doc, a, end), cls: r && end === r.end ? r.cls : 'gov' };
     if (!p.prefixEntity && prefix && prefix.entity.label === 'Country') p.prefixEntity = prefix.entity;
     p.nameStart = end;
     p.name = text(doc, end, p.t1);
