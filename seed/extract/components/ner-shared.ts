@@ -84,7 +84,11 @@ export function descriptorAfter(doc: Doc, b: number, ctx: Ctx): Typed | null {
   const w1 = toks[b];
   if (!w1 || w1.sent !== sent || w1.kind !== 'w' || w1.cap) return null;
   const w2 = toks[b + 1];
+  const w3 = toks[b + 2];
   const cands: string[] = [];
+  // three lowercase nouns and adjectives ("military intelligence service"): the last is the head
+  const modifier = (t: typeof w1): boolean => !!t.pos && (t.pos.startsWith('JJ') || t.pos === 'NN');
+  if (w2 && w3 && w3.sent === sent && [w1, w2, w3].every((t) => t.kind === 'w' && !t.cap) && modifier(w1) && modifier(w2) && w3.pos?.startsWith('NN')) cands.push(`${w2.lower} ${w3.lower}`, w3.lower);
   if (w2 && w2.sent === sent && w2.kind === 'w' && !w2.cap) cands.push(`${w1.lower} ${w2.lower}`, w2.lower);
   cands.push(w1.lower);
   for (const c of cands) {
@@ -155,6 +159,35 @@ export function orgType(doc: Doc, a: number, b: number, tag: string, ctx: Ctx): 
     if (doc.lex.outletCue.has(app.cue)) return { label: 'Outlet', kind: null };
     if (doc.lex.orgCue.has(app.cue) && app.cue !== 'group') return { label: 'Organization', kind: doc.lex.orgHead.get(app.cue) ?? 'agency' };
   }
+  if (toks[b]?.text === ',' && det && (det.lower === 'a' || det.lower === 'an' || det.lower === 'the') && !app?.role) return appositiveHead(doc, b + 1, ctx);
+  return null;
+}
+
+/**
+ * The head noun of an appositive noun phrase ("the bloc's statistics office", "a state security
+ * service"): the last noun before the phrase ends (punctuation, a verb, a preposition, a relative
+ * word); an organisation word makes an Organization, a company descriptor a Company.
+ */
+function appositiveHead(doc: Doc, k: number, ctx: Ctx): Typed | null {
+  const toks = doc.tokens;
+  const sent = toks[k]?.sent;
+  let head: string | null = null;
+  for (let j = k; j < toks.length && j - k < 8; j++) {
+    const t = toks[j]!;
+    if (t.sent !== sent) break;
+    if (t.kind === 's') continue;
+    if (t.kind !== 'w' || t.cap && j > k) {
+      if (t.kind === 'p') break;
+      continue;
+    }
+    const pos = t.pos ?? '';
+    if (pos.startsWith('NN') && !t.cap) head = t.lower;
+    else if (!(pos === 'DT' || pos.startsWith('JJ') || pos === 'POS' || pos === 'PRP$' || pos === 'CD')) break;
+  }
+  if (!head) return null;
+  const kind = ctx.N.organizationWords.get(head);
+  if (kind || ctx.N.organizationDescriptors.has(head)) return { label: 'Organization', kind: kind ?? doc.lex.orgHead.get(head) ?? 'agency' };
+  if (ctx.N.companyDescriptors.has(head)) return { label: 'Company', kind: null };
   return null;
 }
 
