@@ -186,7 +186,7 @@ function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
   if (kind === 'place') {
     for (let k = m.t0; k < m.t1; k++) if (doc.lex.titles.has(toks[k]!.lower)) return; // "<City> Queen": a brand or a ship, not a place
     typed = placeType(doc, m, ctx);
-  } else typed = orgType(doc, m.t0, m.t1, m.tag, ctx) ?? (businessSentence(doc, m, ctx) || companyListed(doc, m) || plainOrganisation(doc, m) ? { label: 'Company', kind: null } : null);
+  } else typed = orgType(doc, m.t0, m.t1, m.tag, ctx) ?? (businessSentence(doc, m, ctx) || companyListed(doc, m) ? { label: 'Company', kind: null } : null);
   if (typed) addEntitySpan(doc, ctx, m.t0, m.t1, typed);
 }
 
@@ -390,19 +390,3 @@ function roleAcross(doc: Doc, comma: number): ReturnType<typeof roleBefore> {
   return roleBefore(doc, k);
 }
 
-/**
- * An ORGANIZATION name NER found and nothing else claims, with no head word or cue: trusted as a
- * Company (businesses are most organisation names in the news), unless it is an acronym (agencies
- * and firms alike: left to the cues) or the plural of a name the story has ("Greenlanders").
- */
-function plainOrganisation(doc: Doc, m: NerMention): boolean {
-  const toks = doc.tokens;
-  if (m.tag !== 'ORGANIZATION') return false;
-  if (m.t1 - m.t0 === 1) {
-    const t = toks[m.t0]!;
-    if (t.upper) return false;
-    const stem = t.text.replace(/(ers|ns|s)$/, '');
-    if (stem !== t.text && doc.mentions.some((s) => !s.dead && s.entity.name.startsWith(stem) && (s.entity.label === 'Country' || s.entity.label === 'Place'))) return false;
-  }
-  return true;
-}
