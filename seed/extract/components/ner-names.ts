@@ -34,7 +34,8 @@ export const nerNames: Component = {
     hyphenatedQueued(doc, ms);
     for (const p of doc.pendingPeople) {
       if (p.role || p.before) continue;
-      p.before = roleOfBody(doc, p.t0) ?? (doc.tokens[p.t0 - 1]?.text === ',' ? roleAcross(doc, p.t0 - 1) : null);
+      // "<Role> of <Body> <Name>", "<role> to <Country>, <Name>", "<Role> of <Body>, <Name>"
+      p.before = roleOfBody(doc, p.t0) ?? (doc.tokens[p.t0 - 1]?.text === ',' ? (roleAcross(doc, p.t0 - 1) ?? roleOfBody(doc, p.t0 - 1)) : null);
     }
     splitMerged(doc, ms, ctx);
     for (const m of ms) claim(doc, m, ctx);
@@ -359,7 +360,7 @@ function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void
   }
   for (const s of spans) s.dead = true;
   for (let k = m.t0; k < m.t1; k++) doc.at[k] = -1;
-  const before = roleBefore(doc, m.t0) ?? roleOfBody(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? (roleBefore(doc, m.t0 - 1) ?? roleAcross(doc, m.t0 - 1)) : null);
+  const before = roleBefore(doc, m.t0) ?? roleOfBody(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? (roleBefore(doc, m.t0 - 1) ?? roleAcross(doc, m.t0 - 1) ?? roleOfBody(doc, m.t0 - 1)) : null);
   const name = text(doc, m.t0, m.t1);
   doc.pendingPeople.push({ nameStart: m.t0, t1: m.t1, t0: m.t0, role: null, before, prefixEntity: null, name, given: doc.lex.given.has(toks[m.t0]!.lower), sent: toks[m.t0]!.sent });
   for (let k = m.t0; k < m.t1; k++) ctx.reserved[k] = 1;
