@@ -20,6 +20,8 @@ export interface NerLex {
   spokesRoles: Set<string>;
   /** Titles of public office beyond the lexicon's roles ("Treasurer", "Commissioner"), read before a name: word lists. */
   govTitles: string[][];
+  /** "<Name>, who heads the <body>": verbs of heading a body. */
+  headVerbs: Set<string>;
   toldVerbs: Set<string>;
   legislatureWords: Set<string>;
   sharedNames: NerWords['sharedNames'];
@@ -58,6 +60,7 @@ export function nerLex(): NerLex {
     ministryHeads: new Set(f.ministryHeads),
     geoHeads: new Set(f.geoHeads),
     spokesRoles: new Set(f.spokesRoles),
+    headVerbs: new Set(f.headVerbs),
     govTitles: f.govTitles.map((p) => tokenize(p).map((t) => t.lower)),
     toldVerbs: new Set(f.toldVerbs),
     legislatureWords: new Set(f.legislatureWords),

@@ -129,6 +129,7 @@ export const nerWordsFile = z.strictObject({
   geoHeads: words,
   spokesRoles: words,
   govTitles: words.default([]),
+  headVerbs: words.default([]),
   toldVerbs: words,
   legislatureWords: words,
   sharedNames: z.array(
