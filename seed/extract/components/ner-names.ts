@@ -31,6 +31,7 @@ export const nerNames: Component = {
     const ms = joinForeignAnd(doc, doc.nerMentions.map((m) => trim(doc, m)).filter((m): m is NerMention => m !== null && ctx.N.tags.has(m.tag)), N);
     // queued people with no role yet: "<role> to <Country>, <Name>"
     geographicQueued(doc, ctx);
+    shortQueued(doc, ctx);
     hyphenatedQueued(doc, ms);
     for (const p of doc.pendingPeople) {
       if (p.role || p.before) continue;
@@ -268,6 +269,29 @@ function geographicQueued(doc: Doc, ctx: Ctx): void {
   }
 }
 
+/**
+ * A name the rules queued as a person with nothing personal about it (no role, no given name) that is
+ * the leading words of an organisation the story names in full ("AD Ports" after "AD Ports Group"):
+ * that organisation's short form.
+ */
+function shortQueued(doc: Doc, ctx: Ctx): void {
+  for (let i = doc.pendingPeople.length - 1; i >= 0; i--) {
+    const p = doc.pendingPeople[i]!;
+    if (p.role || p.before || p.given || p.t0 !== p.nameStart || p.t1 - p.t0 < 2) continue;
+    let hit: Entity | null = null;
+    for (const sp of doc.mentions) {
+      const e = sp.entity;
+      if (sp.dead || (e.label !== 'Company' && e.label !== 'Organization') || !e.name.startsWith(p.name + ' ')) continue;
+      if (hit && hit !== e) return;
+      hit = e;
+    }
+    if (!hit) continue;
+    doc.pendingPeople.splice(i, 1);
+    for (let k = p.t0; k < p.t1; k++) ctx.reserved[k] = 0;
+    addSpan(doc, p.t0, p.t1, hit, 'coref');
+  }
+}
+
 /** A queued person whose NER name goes on past a hyphen ("<Family> <Given>-<given>"): the name is NER's. */
 function hyphenatedQueued(doc: Doc, ms: NerMention[]): void {
   const toks = doc.tokens;
@@ -339,6 +363,11 @@ function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void
   if (spans.some((s) => s.how !== 'coref')) return;
   if (hackingGroup(doc, m.t0, m.t1, ctx)) {
     addEntitySpan(doc, ctx, m.t0, m.t1, { label: 'Organization', kind: 'hacking group' });
+    return;
+  }
+  // "<Company> and <Name>": listed with a company and with no given name, a company (NER reads "CK Hutchison" as a person)
+  if (spans.length === 0 && !doc.lex.given.has(toks[m.t0]!.lower) && companyListed(doc, m)) {
+    addEntitySpan(doc, ctx, m.t0, m.t1, { label: 'Company', kind: null });
     return;
   }
   if (ctx.N.geoHeads.has(toks[m.t1 - 1]!.lower)) {
