@@ -32,6 +32,7 @@ export const nerNames: Component = {
     // queued people with no role yet: "<role> to <Country>, <Name>"
     geographicQueued(doc, ctx);
     shortQueued(doc, ctx);
+    orgQueued(doc, ms, ctx);
     hyphenatedQueued(doc, ms);
     for (const p of doc.pendingPeople) {
       if (p.role || p.before) continue;
@@ -165,7 +166,9 @@ function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
   if (kind === 'person') return person(doc, m, spans, ctx);
   if (spans.length > 0) {
     // widen: the rest is free or a country / place / demonym prefix; never over a catalogue organisation or person
-    const ok = spans.every((s) => s.how === 'rec' ? s.entity.label !== 'Person' && s.entity.label !== 'Official' : s.demonym || s.entity.label === 'Country' || s.entity.label === 'Place');
+    // a catalogue organisation's alias as the tail of a longer NER organisation name ("Military Intelligence and Security Service"): another body
+    const tail = (s: (typeof spans)[number]): boolean => m.tag === 'ORGANIZATION' && s.how === 'gaz' && !s.demonym && (s.entity.label === 'Organization' || s.entity.label === 'Company') && s.t1 === m.t1 && s.t0 - m.t0 >= 2 && free >= 2 && !toks.slice(m.t0, s.t0).some((t) => t.kind === 's' || t.kind === 'p');
+    const ok = spans.every((s) => s.how === 'rec' ? s.entity.label !== 'Person' && s.entity.label !== 'Official' : s.demonym || s.entity.label === 'Country' || s.entity.label === 'Place' || tail(s));
     if (!ok || (free === 0 && !spans.some((s) => s.how === 'rec' || s.demonym))) return;
     if (kind === 'place' && !spans.some((s) => s.demonym)) return; // "<Place> province": the catalogue place is the name
     for (const s of spans) if (s.how === 'rec') doc.recognised.delete(s.entity.id);
@@ -289,6 +292,22 @@ function shortQueued(doc: Doc, ctx: Ctx): void {
     doc.pendingPeople.splice(i, 1);
     for (let k = p.t0; k < p.t1; k++) ctx.reserved[k] = 0;
     addSpan(doc, p.t0, p.t1, hit, 'coref');
+  }
+}
+
+/**
+ * A queued person whose name NER tags ORGANIZATION, inside a longer NER organisation name ("General
+ * Intelligence and …" read as the rank "General" and a name): part of that organisation's name.
+ */
+function orgQueued(doc: Doc, ms: NerMention[], ctx: Ctx): void {
+  const toks = doc.tokens;
+  for (let i = doc.pendingPeople.length - 1; i >= 0; i--) {
+    const p = doc.pendingPeople[i]!;
+    let allOrg = true;
+    for (let k = p.nameStart; k < p.t1; k++) if (toks[k]!.ner !== 'ORGANIZATION') allOrg = false;
+    if (!allOrg || !ms.some((m) => m.tag === 'ORGANIZATION' && m.t0 <= p.t0 && m.t1 >= p.t1 && m.t1 - m.t0 > p.t1 - p.t0 + 1)) continue;
+    doc.pendingPeople.splice(i, 1);
+    for (let k = p.t0; k < p.t1; k++) ctx.reserved[k] = 0;
   }
 }
 
