@@ -408,7 +408,7 @@ function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void
   }
   for (const s of spans) s.dead = true;
   for (let k = m.t0; k < m.t1; k++) doc.at[k] = -1;
-  const before = roleBefore(doc, m.t0) ?? roleOfBody(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? (roleBefore(doc, m.t0 - 1) ?? roleAcross(doc, m.t0 - 1) ?? roleOfBody(doc, m.t0 - 1)) : null);
+  const before = roleBefore(doc, m.t0) ?? govTitleBefore(doc, m.t0, ctx) ?? roleOfBody(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? (roleBefore(doc, m.t0 - 1) ?? roleAcross(doc, m.t0 - 1) ?? roleOfBody(doc, m.t0 - 1)) : null);
   const name = text(doc, m.t0, m.t1);
   doc.pendingPeople.push({ nameStart: m.t0, t1: m.t1, t0: m.t0, role: null, before, prefixEntity: null, name, given: doc.lex.given.has(toks[m.t0]!.lower), sent: toks[m.t0]!.sent });
   for (let k = m.t0; k < m.t1; k++) ctx.reserved[k] = 1;
@@ -426,6 +426,17 @@ function roleOfBody(doc: Doc, t0: number): ReturnType<typeof roleBefore> {
     if (!(t.cap || t.lower === 'and' || t.lower === '&' || t.text === ',')) return null;
   }
   return null;
+}
+
+/** A title of public office from ner-words' govTitles right before a name ("Treasurer <Name>"), the longest. */
+function govTitleBefore(doc: Doc, t0: number, ctx: Ctx): ReturnType<typeof roleBefore> {
+  const toks = doc.tokens;
+  let start = -1;
+  for (const words of ctx.N.govTitles) {
+    const a = t0 - words.length;
+    if (a >= 0 && toks[a]!.sent === toks[t0]!.sent && words.every((w, i) => toks[a + i]!.lower === w && doc.at[a + i]! < 0) && (start < 0 || a < start)) start = a;
+  }
+  return start < 0 ? null : { start, role: text(doc, start, t0), cls: 'gov' };
 }
 
 /** "<role> to|of|at <Entity>, <Name>": the role before the entity the phrase names ("ambassador to <Country>, <Name>"). */
