@@ -4,6 +4,7 @@
  */
 import { loadCatalogFile } from './data/read.js';
 import { nerWordsFile, type NerWords } from './data/schemas.js';
+import { tokenize } from './text.js';
 
 export interface NerLex {
   tags: Map<string, 'person' | 'org' | 'place'>;
@@ -17,6 +18,10 @@ export interface NerLex {
   ministryHeads: Set<string>;
   geoHeads: Set<string>;
   spokesRoles: Set<string>;
+  /** Titles of public office beyond the lexicon's roles ("Treasurer", "Commissioner"), read before a name: word lists. */
+  govTitles: string[][];
+  /** "<Name>, who heads the <body>": verbs of heading a body. */
+  headVerbs: Set<string>;
   toldVerbs: Set<string>;
   legislatureWords: Set<string>;
   sharedNames: NerWords['sharedNames'];
@@ -55,6 +60,8 @@ export function nerLex(): NerLex {
     ministryHeads: new Set(f.ministryHeads),
     geoHeads: new Set(f.geoHeads),
     spokesRoles: new Set(f.spokesRoles),
+    headVerbs: new Set(f.headVerbs),
+    govTitles: f.govTitles.map((p) => tokenize(p).map((t) => t.lower)),
     toldVerbs: new Set(f.toldVerbs),
     legislatureWords: new Set(f.legislatureWords),
     sharedNames: f.sharedNames,

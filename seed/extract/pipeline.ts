@@ -13,6 +13,10 @@ import { depRelations } from './components/dep-relations.js';
 import { references } from './components/references.js';
 import { nameRecogniser } from './components/name-recogniser.js';
 import { nerNames } from './components/ner-names.js';
+import { portfolioTitles } from './components/portfolio-titles.js';
+import { describedNames } from './components/described-names.js';
+import { lowercaseMinistries } from './components/lowercase-ministries.js';
+import { hackingGroups } from './components/hacking-groups.js';
 import { nerPeople } from './components/ner-people.js';
 import { sharedNames } from './components/shared-names.js';
 import { relations, relationsWithout } from './components/relations.js';
@@ -47,7 +51,11 @@ export const NLP_COMPONENTS: readonly Component[] = [
   sharedNames, // Georgia the US state, which Congo: by the story's words
   shortForms,
   nameRecogniser,
+  portfolioTitles, // "<Portfolio> Minister <Name>": the name queued with its title
+  describedNames, // "the <Name> mine", "the <Name> party": a lowercase descriptor types a free name
+  lowercaseMinistries, // "the foreign ministry", "<Country>'s energy ministry"
   nerNames, // NER names the catalogue and rules missed: split, widened, typed; acronyms
+  hackingGroups, // "<Word> Typhoon", "APT41": hacking groups NER left untagged
   localNames,
   people,
   nerPeople, // corporate roles make Persons; a country-less title serves the story's country

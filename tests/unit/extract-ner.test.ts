@@ -80,4 +80,25 @@ describe('NER names in the NLP pipeline', () => {
     expect(names(x, 'Official')).toContain('Jean-Marc Tremblay');
     expect(x.entities.find((e) => e.label === 'Organization' && /trade ministry/i.test(e.name))).toBeDefined();
   });
+
+  it('splits a title off a queued name: Commerce Minister, Treasurer; a head of a government body is an Official', () => {
+    const body = [
+      'Velorian Commerce Minister Arto Kessel said the talks would resume.',
+      'Treasurer Mila Durand approved the purchase on Monday.',
+      'Those designated include Tomas Rivon, who heads the command, officials said.',
+    ].join('\n');
+    const x = run(body, { 'Arto Kessel': 'PERSON', 'Mila Durand': 'PERSON', 'Tomas Rivon': 'PERSON' });
+    expect(names(x, 'Official')).toEqual(['Arto Kessel', 'Mila Durand', 'Tomas Rivon']);
+    expect(names(x, 'Person')).toEqual([]);
+  });
+
+  it('reads an organisation by the head noun of its appositive, and a name listed with a company as a company', () => {
+    const body = ['Prices rose, according to Statvel, the bloc\'s statistics office.', 'Nordwind Energy and QX Brennan signed the deal.'].join('\n');
+    const ann = annotate(body, { Statvel: 'ORGANIZATION', 'Nordwind Energy': 'ORGANIZATION', 'QX Brennan': 'PERSON' });
+    for (const s of ann.sentences) for (const t of s.tokens) if (/^[a-z]/.test(t.word)) t.pos = t.word.endsWith('s') ? 'NNS' : 'NN';
+    for (const s of ann.sentences) for (const t of s.tokens) if (t.word === 'the' || t.word === 'a') t.pos = 'DT';
+    const x = extractStory(story(body), ann);
+    expect(names(x, 'Organization')).toContain('Statvel');
+    expect(names(x, 'Company')).toEqual(['Nordwind Energy', 'QX Brennan']);
+  });
 });

@@ -8,64 +8,42 @@
  *   - makes unclaimed NER names mentions: organisations typed by head words, cues and descriptors
  *     (Company by default, Organization for government/union/hacking-group names), places, and
  *     people (queued for the "people" component, which reads their roles);
- *   - resolves acronyms introduced after such a name ("Name (ACR)", "…, known as ACR").
+ *   - resolves acronyms introduced after such a name ("Name (ACR)", "…, known as ACR");
+ *   - reads "<Firm> chief executive <Name>": the free words before a corporate role are the employer.
+ * The other NER passes are components of their own: portfolio-titles, described-names,
+ * lowercase-ministries (before this one) and hacking-groups (after); what they share is ner-shared.ts.
  * Word lists: seed/catalog/ner-words.json (ner-words.ts) and the lexicon.
  */
 import type { Entity } from '../../../model/types.js';
 import type { EntityLabel } from '../../../model/graph-model.js';
-import { matchAt } from '../catalog.js';
 import type { Component, Doc, NerMention } from '../document.js';
 import { nerLex, type NerLex } from '../ner-words.js';
-import { appositive, roleAt, roleBefore } from '../role-phrases.js';
-import { addSpan, countryOf, foldApos, makeEntity, roleText, spanAt } from '../spans.js';
-import { tokenize } from '../text.js';
+import { roleAt, roleBefore } from '../role-phrases.js';
+import { addSpan, spanAt } from '../spans.js';
+import { addEntitySpan, businessSentence, descriptorAfter, hackingGroup, nerCtx, orgType, placeType, text, type Ctx, type Typed } from './ner-shared.js';
 
 export const nerNames: Component = {
   name: 'ner-names',
   run(doc) {
     if (!doc.nerMentions) return; // the rules pipeline: no NLP stage ran
     const N = nerLex();
-    const ctx: Ctx = { N, hackingStory: countHackingCues(doc, N) >= 2, reserved: reservedTokens(doc), names: new Map() };
+    const ctx = nerCtx(doc);
     const ms = joinForeignAnd(doc, doc.nerMentions.map((m) => trim(doc, m)).filter((m): m is NerMention => m !== null && ctx.N.tags.has(m.tag)), N);
     // queued people with no role yet: "<role> to <Country>, <Name>"
     geographicQueued(doc, ctx);
+    shortQueued(doc, ctx);
+    orgQueued(doc, ms, ctx);
     hyphenatedQueued(doc, ms);
     for (const p of doc.pendingPeople) {
       if (p.role || p.before) continue;
-      p.before = roleOfBody(doc, p.t0) ?? (doc.tokens[p.t0 - 1]?.text === ',' ? roleAcross(doc, p.t0 - 1) : null);
+      // "<Role> of <Body> <Name>", "<role> to <Country>, <Name>", "<Role> of <Body>, <Name>"
+      p.before = roleOfBody(doc, p.t0) ?? (doc.tokens[p.t0 - 1]?.text === ',' ? (roleAcross(doc, p.t0 - 1) ?? roleOfBody(doc, p.t0 - 1)) : null);
     }
-    portfolioTitles(doc, ctx);
     splitMerged(doc, ms, ctx);
-    describedPlaces(doc, ctx);
-    describedOrganisations(doc, ctx);
-    lowercaseMinistries(doc, ctx);
     for (const m of ms) claim(doc, m, ctx);
     employers(doc, ctx);
-    hackingGroupNames(doc, ctx);
   },
 };
-
-interface Ctx {
-  N: NerLex;
-  hackingStory: boolean;
-  reserved: Uint8Array;
-  /** Names this component made entities of in the story (a later mention reuses the entity). */
-  names: Map<string, Entity>;
-}
-
-type Typed = { label: EntityLabel; kind: string | null };
-
-function reservedTokens(doc: Doc): Uint8Array {
-  const r = new Uint8Array(doc.tokens.length);
-  for (const p of doc.pendingPeople) for (let k = p.t0; k < p.t1; k++) r[k] = 1;
-  return r;
-}
-
-function countHackingCues(doc: Doc, N: NerLex): number {
-  let n = 0;
-  for (const t of doc.tokens) if (t.kind === 'w' && N.hackingCues.has(t.lower)) n++;
-  return n;
-}
 
 /** The mention without a leading article or trailing possessive / punctuation. */
 function trim(doc: Doc, m: NerMention): NerMention | null {
@@ -76,8 +54,6 @@ function trim(doc: Doc, m: NerMention): NerMention | null {
   if (t1 <= t0 || !toks[t0]!.cap) return null;
   return { t0, t1, tag: m.tag };
 }
-
-const text = (doc: Doc, a: number, b: number): string => foldApos(roleText(doc, a, b));
 
 /** "<Name> Química" + "y" + "Minera": one organisation name joined by a foreign "and" (y, et, und) NER split on. */
 function joinForeignAnd(doc: Doc, ms: NerMention[], N: NerLex): NerMention[] {
@@ -119,127 +95,6 @@ function employers(doc: Doc, ctx: Ctx): void {
     const typed = orgType(doc, a, b, 'ORGANIZATION', ctx) ?? { label: 'Company' as EntityLabel, kind: null };
     if (typed.label === 'Place') continue;
     addEntitySpan(doc, ctx, a, b, typed);
-  }
-}
-
-/**
- * "the <Name> party", "the <Name> for <Country> party": a capitalised name between "the" and a
- * lowercase organisation descriptor is that organisation, country names inside it included.
- */
-function describedOrganisations(doc: Doc, ctx: Ctx): void {
-  const toks = doc.tokens;
-  for (let k = 1; k < toks.length; k++) {
-    if (toks[k - 1]!.lower !== 'the' || !toks[k]!.cap || doc.at[k]! >= 0 || ctx.reserved[k]) continue;
-    const sent = toks[k]!.sent;
-    let j = k;
-    let free = 0;
-    let ok = true;
-    while (j < toks.length && j - k < 7 && toks[j]!.sent === sent) {
-      const t = toks[j]!;
-      const sp = spanAt(doc, j);
-      if (sp) {
-        if (sp.entity.label !== 'Country' && sp.entity.label !== 'Place') ok = false;
-        j = sp.t1;
-        continue;
-      }
-      if (ctx.reserved[j]) ok = false;
-      if (t.kind === 'w' && t.cap) free++;
-      else if (!(t.kind === 'w' && (t.lower === 'for' || t.lower === 'of' || t.lower === 'and'))) break;
-      j++;
-    }
-    if (!ok || free === 0 || j === k || !toks[j - 1]!.cap) continue;
-    const d = descriptorAfter(doc, j, ctx);
-    if (!d || d.label !== 'Organization' || toks[j + 1]?.cap) continue;
-    if (doc.lex.common.has(toks[k]!.lower) && j - k === 1) continue;
-    addEntitySpan(doc, ctx, k, j, d);
-    k = j;
-  }
-}
-
-/**
- * "<Country>'s foreign ministry", "the environment ministry": a ministry written in lowercase, named
- * by its portfolio. The catalogue's "<Demonym> Foreign Ministry" when it has one, else a new
- * Organization named as written, of that country (or the story's first country).
- */
-function lowercaseMinistries(doc: Doc, ctx: Ctx): void {
-  const toks = doc.tokens;
-  for (let k = 0; k < toks.length; k++) {
-    const head = toks[k]!;
-    if (head.cap || !ctx.N.ministryHeads.has(head.lower) || doc.at[k]! >= 0) continue;
-    let a = k;
-    while (a > 0 && k - a < 2 && !toks[a - 1]!.cap && toks[a - 1]!.kind === 'w' && ctx.N.portfolios.has(toks[a - 1]!.lower)) a--;
-    if (a === k) continue;
-    const portfolio = roleText(doc, a, k);
-    if (!ctx.N.portfolios.has(portfolio.toLowerCase()) && k - a > 1) continue;
-    let country: Entity | null = null;
-    let start = a;
-    if (toks[a - 1]?.kind === 's' && spanAt(doc, a - 2)?.entity.label === 'Country') {
-      const sp = spanAt(doc, a - 2)!;
-      country = sp.entity;
-      start = sp.t0;
-    } else if (toks[a - 1]?.lower !== 'the') continue;
-    // the catalogue's name for it: "<Country or demonym> <Portfolio> Ministry"
-    const title = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
-    const portfolioTitle = portfolio.split(' ').map(title).join(' ');
-    let known: Entity | null = null;
-    for (const form of country ? [country.name, ...country.aliases] : []) {
-      const toksOf = tokenize(`${form} ${portfolioTitle} ${title(head.lower)}`);
-      const m = matchAt(doc.catalog, toksOf, 0);
-      if (m && m.t1 === toksOf.length && m.entity.label === 'Organization') {
-        known = m.entity;
-        break;
-      }
-    }
-    if (known) {
-      addSpan(doc, start, k + 1, known, 'gaz');
-      continue;
-    }
-    const name = start === a ? `${portfolio} ${head.lower}` : text(doc, start, k + 1);
-    const co = country ?? doc.mentions.find((s) => !s.dead && s.entity.label === 'Country')?.entity ?? null;
-    const e = makeEntity(doc, 'Organization', name, { country: co?.id ?? null, kind: 'ministry' }, 0.65);
-    addSpan(doc, start, k + 1, e, 'rec');
-    ctx.names.set(name, e);
-  }
-}
-
-/**
- * "<Demonym> Industry Minister <Name>", "Economic Affairs Minister <Name>": a capitalised title made
- * of portfolio words and a government role, then a name the rules left alone (too long a run). The
- * name is queued for "people" with the title as its role and the country before it as the owner.
- */
-function portfolioTitles(doc: Doc, ctx: Ctx): void {
-  const toks = doc.tokens;
-  for (let k = 0; k < toks.length; k++) {
-    const t = toks[k]!;
-    if (t.kind !== 'w' || !t.cap || doc.at[k]! >= 0 || ctx.reserved[k] || !ctx.N.portfolios.has(t.lower)) continue;
-    let j = k;
-    while (j < toks.length && j - k < 3 && toks[j]!.cap && ctx.N.portfolios.has(toks[j]!.lower) && doc.at[j]! < 0) j++;
-    const r = roleAt(doc, j, Math.min(toks.length, j + 3));
-    if (!r || (r.cls !== 'gov' && r.cls !== 'head') || !toks[j]!.cap) continue;
-    let e = r.end;
-    while (e < toks.length && e - r.end < 6 && toks[e]!.sent === t.sent && doc.at[e]! < 0 && !ctx.reserved[e] && ((toks[e]!.kind === 'w' && (toks[e]!.cap || toks[e - 1]!.text === '-')) || (toks[e]!.text === '-' && toks[e]!.start === toks[e - 1]!.end))) e++;
-    if (toks[e - 1]?.text === '-') e--;
-    const words = toks.slice(r.end, e).filter((x) => x.kind === 'w').length;
-    if (words < 2 || words > 4) continue;
-    if (toks[e]?.kind === 'w' && toks[e]!.cap && toks[e]!.sent === t.sent) continue; // the run goes on: not bounded
-    const prefix = spanAt(doc, k - 1);
-    const prefixEntity = prefix && prefix.entity.label === 'Country' ? prefix.entity : null;
-    doc.pendingPeople.push({ nameStart: r.end, t1: e, t0: k, role: { role: text(doc, k, r.end), cls: 'gov' }, before: null, prefixEntity, name: text(doc, r.end, e), given: doc.lex.given.has(toks[r.end]!.lower), sent: t.sent });
-    for (let x = k; x < e; x++) ctx.reserved[x] = 1;
-    k = e;
-  }
-}
-
-/** A free capitalised word before a lowercase place descriptor ("the <Name> container terminal", "the <Name> mine"): a place. */
-function describedPlaces(doc: Doc, ctx: Ctx): void {
-  const toks = doc.tokens;
-  for (let k = 1; k < toks.length; k++) {
-    const t = toks[k]!;
-    if (t.kind !== 'w' || !t.cap || doc.at[k]! >= 0 || ctx.reserved[k] || doc.lex.common.has(t.lower) || doc.lowerSeen.has(t.lower)) continue;
-    if (toks[k - 1]!.sent !== t.sent || toks[k - 1]!.lower !== 'the') continue;
-    if (toks[k + 1]?.cap || t.ner === 'ORGANIZATION') continue; // "the <Firm> plant" names the firm's plant, not a place name
-    const d = descriptorAfter(doc, k + 1, ctx);
-    if (d && d.label === 'Place' && (d.kind === 'port' || d.kind === 'mine')) addEntitySpan(doc, ctx, k, k + 1, d);
   }
 }
 
@@ -288,24 +143,6 @@ function listAfterPlural(doc: Doc, a: number, b: number): NerMention[] | null {
   return out.length >= 2 ? out : null;
 }
 
-function addEntitySpan(doc: Doc, ctx: Ctx, a: number, b: number, typed: Typed, country?: string | null): Entity {
-  const name = text(doc, a, b);
-  // the catalogue wins where it knows the whole name
-  const known = matchAt(doc.catalog, doc.tokens, a);
-  if (known && known.t1 === b) {
-    addSpan(doc, a, b, known.entity, 'gaz', known.alias.demonym);
-    return known.entity;
-  }
-  const props: Entity['props'] = { country: country ?? countryNear(doc, a, b) };
-  if (typed.label === 'Organization' || typed.label === 'Place') props.kind = typed.kind;
-  if (typed.label === 'Outlet') props.ownership = 'unknown';
-  const e = makeEntity(doc, typed.label, name, props, 0.7);
-  addSpan(doc, a, b, e, 'rec');
-  ctx.names.set(name, e);
-  acronymAfter(doc, b, e);
-  return e;
-}
-
 /** What to do with one NER name given what already covers its tokens. */
 function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
   const toks = doc.tokens;
@@ -329,7 +166,9 @@ function claim(doc: Doc, m: NerMention, ctx: Ctx): void {
   if (kind === 'person') return person(doc, m, spans, ctx);
   if (spans.length > 0) {
     // widen: the rest is free or a country / place / demonym prefix; never over a catalogue organisation or person
-    const ok = spans.every((s) => s.how === 'rec' ? s.entity.label !== 'Person' && s.entity.label !== 'Official' : s.demonym || s.entity.label === 'Country' || s.entity.label === 'Place');
+    // a catalogue organisation's alias as the tail of a longer NER organisation name ("Military Intelligence and Security Service"): another body
+    const tail = (s: (typeof spans)[number]): boolean => m.tag === 'ORGANIZATION' && s.how === 'gaz' && !s.demonym && (s.entity.label === 'Organization' || s.entity.label === 'Company') && s.t1 === m.t1 && s.t0 - m.t0 >= 2 && free >= 2 && !toks.slice(m.t0, s.t0).some((t) => t.kind === 's' || t.kind === 'p');
+    const ok = spans.every((s) => s.how === 'rec' ? s.entity.label !== 'Person' && s.entity.label !== 'Official' : s.demonym || s.entity.label === 'Country' || s.entity.label === 'Place' || tail(s));
     if (!ok || (free === 0 && !spans.some((s) => s.how === 'rec' || s.demonym))) return;
     if (kind === 'place' && !spans.some((s) => s.demonym)) return; // "<Place> province": the catalogue place is the name
     for (const s of spans) if (s.how === 'rec') doc.recognised.delete(s.entity.id);
@@ -398,18 +237,6 @@ function companyListed(doc: Doc, m: NerMention): boolean {
   return right?.entity.label === 'Company' || left?.entity.label === 'Company';
 }
 
-/** The sentence of an organisation name speaks of business (stakes, deals, plants, sales). */
-function businessSentence(doc: Doc, m: NerMention, ctx: Ctx): boolean {
-  const toks = doc.tokens;
-  const s = doc.sentences[toks[m.t0]!.sent]!;
-  for (let k = s.t0; k < s.t1; k++) {
-    const t = toks[k]!;
-    if (k >= m.t0 && k < m.t1) continue;
-    if (t.kind === 'w' && (!t.cap || k === s.t0) && (ctx.N.businessWords.has(t.lower) || doc.lex.companyCue.has(t.lower))) return true;
-  }
-  return false;
-}
-
 /**
  * NER reads as an organisation a name the rules took for a person ("<Name> has agreed to sell its
  * stake"): when its head words, cues or sentence say what kind of organisation it is, it is one,
@@ -442,6 +269,45 @@ function geographicQueued(doc: Doc, ctx: Ctx): void {
     doc.pendingPeople.splice(i, 1);
     for (let k = p.t0; k < p.t1; k++) ctx.reserved[k] = 0;
     addEntitySpan(doc, ctx, geoStart(doc, p.t0), p.t1, { label: 'Place', kind: doc.lex.placeHead.get(toks[p.t1 - 1]!.lower) ?? 'region' });
+  }
+}
+
+/**
+ * A name the rules queued as a person with nothing personal about it (no role, no given name) that is
+ * the leading words of an organisation the story names in full ("AD Ports" after "AD Ports Group"):
+ * that organisation's short form.
+ */
+function shortQueued(doc: Doc, ctx: Ctx): void {
+  for (let i = doc.pendingPeople.length - 1; i >= 0; i--) {
+    const p = doc.pendingPeople[i]!;
+    if (p.role || p.before || p.given || p.t0 !== p.nameStart || p.t1 - p.t0 < 2) continue;
+    let hit: Entity | null = null;
+    for (const sp of doc.mentions) {
+      const e = sp.entity;
+      if (sp.dead || (e.label !== 'Company' && e.label !== 'Organization') || !e.name.startsWith(p.name + ' ')) continue;
+      if (hit && hit !== e) return;
+      hit = e;
+    }
+    if (!hit) continue;
+    doc.pendingPeople.splice(i, 1);
+    for (let k = p.t0; k < p.t1; k++) ctx.reserved[k] = 0;
+    addSpan(doc, p.t0, p.t1, hit, 'coref');
+  }
+}
+
+/**
+ * A queued person whose name NER tags ORGANIZATION, inside a longer NER organisation name ("General
+ * Intelligence and …" read as the rank "General" and a name): part of that organisation's name.
+ */
+function orgQueued(doc: Doc, ms: NerMention[], ctx: Ctx): void {
+  const toks = doc.tokens;
+  for (let i = doc.pendingPeople.length - 1; i >= 0; i--) {
+    const p = doc.pendingPeople[i]!;
+    let allOrg = true;
+    for (let k = p.nameStart; k < p.t1; k++) if (toks[k]!.ner !== 'ORGANIZATION') allOrg = false;
+    if (!allOrg || !ms.some((m) => m.tag === 'ORGANIZATION' && m.t0 <= p.t0 && m.t1 >= p.t1 && m.t1 - m.t0 > p.t1 - p.t0 + 1)) continue;
+    doc.pendingPeople.splice(i, 1);
+    for (let k = p.t0; k < p.t1; k++) ctx.reserved[k] = 0;
   }
 }
 
@@ -509,96 +375,6 @@ function skipOrg(doc: Doc, m: NerMention, ctx: Ctx): boolean {
   return false;
 }
 
-/** The lowercase descriptor right after a name ("<Name> mine", "the <ACR> security service", "<Name> container terminal"). */
-function descriptorAfter(doc: Doc, b: number, ctx: Ctx): Typed | null {
-  const toks = doc.tokens;
-  const sent = toks[b - 1]!.sent;
-  const w1 = toks[b];
-  if (!w1 || w1.sent !== sent || w1.kind !== 'w' || w1.cap) return null;
-  const w2 = toks[b + 1];
-  const cands: string[] = [];
-  if (w2 && w2.sent === sent && w2.kind === 'w' && !w2.cap) cands.push(`${w1.lower} ${w2.lower}`, w2.lower);
-  cands.push(w1.lower);
-  for (const c of cands) {
-    // the second word alone counts only when the first is a modifier ("container terminal"), not a verb
-    if (c === w2?.lower && (w1.lower.endsWith('ed') || w1.lower.endsWith('s') || doc.lex.speech.has(w1.lower))) continue;
-    const pk = ctx.N.placeDescriptors.get(c);
-    if (pk) return { label: 'Place', kind: pk };
-    if (ctx.N.organizationDescriptors.has(c)) return { label: 'Organization', kind: doc.lex.orgHead.get(c.split(' ').pop()!) ?? 'agency' };
-    if (ctx.N.companyDescriptors.has(c)) return { label: 'Company', kind: null };
-  }
-  return null;
-}
-
-/** A hacking group: "<X> Typhoon", "APT41", or a name a group noun introduces in a hacking story. */
-function hackingGroup(doc: Doc, a: number, b: number, ctx: Ctx): boolean {
-  const toks = doc.tokens;
-  const last = toks[b - 1]!;
-  // vendor naming schemes ("<Word> Typhoon", "<Word> Bear"): only in a story about hacking ("Super Typhoon", "Golden Bear" elsewhere)
-  if (ctx.hackingStory && b - a >= 2 && last.cap && ctx.N.hackingGroupHeads.has(last.lower)) return true;
-  if (b - a === 1 && ctx.N.hackingGroupPattern.test(last.text)) return true;
-  if (b - a === 2 && ctx.N.hackingGroupPattern.test(`${toks[a]!.text}${last.text}`)) return true;
-  // "the <Name> Group" in a story about hacking, in a sentence not about business
-  if (ctx.hackingStory && b - a >= 2 && last.lower === 'group' && !businessSentence(doc, { t0: a, t1: b, tag: 'ORGANIZATION' }, ctx)) return true;
-  // "a group calling itself X", "hackers known as X", "the hacking group X"
-  const sent = toks[a]!.sent;
-  const lowerAt = (k: number): string | null => {
-    const t = toks[k];
-    return t && t.sent === sent && t.kind === 'w' && !t.cap ? t.lower : null;
-  };
-  const groupish = (w: string | null): boolean => !!w && (ctx.N.groupNouns.has(w) || ctx.N.hackingCues.has(w));
-  const prev = lowerAt(a - 1);
-  if (prev && ((ctx.N.groupNouns.has(prev) && (ctx.hackingStory || ctx.N.hackingCues.has(lowerAt(a - 2) ?? ''))) || (ctx.N.hackingCues.has(prev) && prev.endsWith('ing')))) return true;
-  // self-naming: "calling itself X", "known as X", "dubbed X" after a group noun or hackers
-  for (let k = a - 1; k >= Math.max(0, a - 2); k--) {
-    if (ctx.N.selfNaming.has(lowerAt(k) ?? '') && (groupish(lowerAt(k - 1)) || groupish(lowerAt(k - 2)))) return true;
-  }
-  // "X, a unit of …" / "X, a cluster of …" in a story about hacking
-  if (ctx.hackingStory && toks[b]?.text === ',') {
-    for (let k = b + 1; k < Math.min(toks.length, b + 4); k++) {
-      const t = toks[k]!;
-      if (t.cap || t.sent !== sent) break;
-      if (ctx.N.groupNouns.has(t.lower) || ctx.N.hackingCues.has(t.lower)) return true;
-    }
-  }
-  return false;
-}
-
-/** Company, Organization or Outlet for an organisation name [a, b), or null when nothing says which. */
-function orgType(doc: Doc, a: number, b: number, tag: string, ctx: Ctx): Typed | null {
-  const toks = doc.tokens;
-  if (hackingGroup(doc, a, b, ctx)) return { label: 'Organization', kind: 'hacking group' };
-  const last = toks[b - 1]!.lower;
-  if (ctx.N.companyHeads.has(last)) return { label: 'Company', kind: null };
-  const head = doc.lex.head.get(last);
-  if (head && !(head.label === 'Place' && tag === 'ORGANIZATION')) return { label: head.label, kind: head.kind };
-  for (let k = a; k < b; k++) {
-    const w = toks[k]!.lower;
-    const kind = ctx.N.organizationWords.get(w) ?? (w.endsWith('workers') ? 'association' : undefined);
-    if (kind) return { label: 'Organization', kind };
-  }
-  const d = descriptorAfter(doc, b, ctx);
-  if (d && d.label !== 'Place') return d;
-  // an appositive (", a Chinese company", ", the state regulator"), not a clause (", asked the regulator")
-  const det = toks[b + 1];
-  const app = toks[b]?.text === ',' && det && (det.lower === 'a' || det.lower === 'an' || det.lower === 'the' || spanAt(doc, b + 1)) ? appositive(doc, b) : null;
-  if (app && !app.role && app.cue) {
-    if (doc.lex.companyCue.has(app.cue)) return { label: 'Company', kind: null };
-    if (doc.lex.outletCue.has(app.cue)) return { label: 'Outlet', kind: null };
-    if (doc.lex.orgCue.has(app.cue) && app.cue !== 'group') return { label: 'Organization', kind: doc.lex.orgHead.get(app.cue) ?? 'agency' };
-  }
-  return null;
-}
-
-function placeType(doc: Doc, m: NerMention, ctx: Ctx): Typed {
-  const last = doc.tokens[m.t1 - 1]!.lower;
-  const ph = doc.lex.placeHead.get(last);
-  if (ph) return { label: 'Place', kind: ph };
-  const d = descriptorAfter(doc, m.t1, ctx);
-  if (d?.label === 'Place') return d;
-  return { label: 'Place', kind: m.tag === 'STATE_OR_PROVINCE' ? 'region' : 'city' };
-}
-
 /** A PERSON name: a hacking group or a place by its context, a known short form, or a person queued for "people". */
 function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void {
   const toks = doc.tokens;
@@ -606,6 +382,11 @@ function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void
   if (spans.some((s) => s.how !== 'coref')) return;
   if (hackingGroup(doc, m.t0, m.t1, ctx)) {
     addEntitySpan(doc, ctx, m.t0, m.t1, { label: 'Organization', kind: 'hacking group' });
+    return;
+  }
+  // "<Company> and <Name>": listed with a company and with no given name, a company (NER reads "CK Hutchison" as a person)
+  if (spans.length === 0 && !doc.lex.given.has(toks[m.t0]!.lower) && companyListed(doc, m)) {
+    addEntitySpan(doc, ctx, m.t0, m.t1, { label: 'Company', kind: null });
     return;
   }
   if (ctx.N.geoHeads.has(toks[m.t1 - 1]!.lower)) {
@@ -627,29 +408,10 @@ function person(doc: Doc, m: NerMention, spans: Doc['mentions'], ctx: Ctx): void
   }
   for (const s of spans) s.dead = true;
   for (let k = m.t0; k < m.t1; k++) doc.at[k] = -1;
-  const before = roleBefore(doc, m.t0) ?? roleOfBody(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? (roleBefore(doc, m.t0 - 1) ?? roleAcross(doc, m.t0 - 1)) : null);
+  const before = roleBefore(doc, m.t0) ?? govTitleBefore(doc, m.t0, ctx) ?? roleOfBody(doc, m.t0) ?? (toks[m.t0 - 1]?.text === ',' && toks[m.t0 - 2]?.kind === 'w' ? (roleBefore(doc, m.t0 - 1) ?? roleAcross(doc, m.t0 - 1) ?? roleOfBody(doc, m.t0 - 1)) : null);
   const name = text(doc, m.t0, m.t1);
   doc.pendingPeople.push({ nameStart: m.t0, t1: m.t1, t0: m.t0, role: null, before, prefixEntity: null, name, given: doc.lex.given.has(toks[m.t0]!.lower), sent: toks[m.t0]!.sent });
   for (let k = m.t0; k < m.t1; k++) ctx.reserved[k] = 1;
-}
-
-/** Hacking-group names NER leaves untagged: "<Word> Typhoon", "APT41" (free capitalised tokens). */
-function hackingGroupNames(doc: Doc, ctx: Ctx): void {
-  const toks = doc.tokens;
-  for (let k = 0; k < toks.length; k++) {
-    const t = toks[k]!;
-    if (t.kind !== 'w' && t.kind !== 'n') continue;
-    if (doc.at[k]! >= 0 || ctx.reserved[k]) continue;
-    const next = toks[k + 1];
-    if (ctx.hackingStory && t.cap && next && next.cap && next.sent === t.sent && doc.at[k + 1]! < 0 && ctx.N.hackingGroupHeads.has(next.lower) && !doc.lex.common.has(t.lower)) {
-      addEntitySpan(doc, ctx, k, k + 2, { label: 'Organization', kind: 'hacking group' });
-      k++;
-    } else if (ctx.N.hackingGroupPattern.test(t.text)) addEntitySpan(doc, ctx, k, k + 1, { label: 'Organization', kind: 'hacking group' });
-    else if (t.cap && k > 0 && toks[k - 1]!.sent === t.sent && !toks[k - 1]!.cap && !doc.lex.common.has(t.lower) && !doc.lex.given.has(t.lower) && (next?.cap !== true || next.sent !== t.sent) && ctx.hackingStory && hackingGroup(doc, k, k + 1, ctx)) {
-      // "run by <Name>, a cluster of …", "hackers calling themselves <Name>": a name NER left untagged
-      addEntitySpan(doc, ctx, k, k + 1, { label: 'Organization', kind: 'hacking group' });
-    }
-  }
 }
 
 /** "Minister of <Body> and <Body> <Name>": a role whose body's name (capitalised words, "and") stands between it and the name. */
@@ -666,6 +428,17 @@ function roleOfBody(doc: Doc, t0: number): ReturnType<typeof roleBefore> {
   return null;
 }
 
+/** A title of public office from ner-words' govTitles right before a name ("Treasurer <Name>"), the longest. */
+function govTitleBefore(doc: Doc, t0: number, ctx: Ctx): ReturnType<typeof roleBefore> {
+  const toks = doc.tokens;
+  let start = -1;
+  for (const words of ctx.N.govTitles) {
+    const a = t0 - words.length;
+    if (a >= 0 && toks[a]!.sent === toks[t0]!.sent && words.every((w, i) => toks[a + i]!.lower === w && doc.at[a + i]! < 0) && (start < 0 || a < start)) start = a;
+  }
+  return start < 0 ? null : { start, role: text(doc, start, t0), cls: 'gov' };
+}
+
 /** "<role> to|of|at <Entity>, <Name>": the role before the entity the phrase names ("ambassador to <Country>, <Name>"). */
 function roleAcross(doc: Doc, comma: number): ReturnType<typeof roleBefore> {
   const sp = spanAt(doc, comma - 1);
@@ -677,40 +450,3 @@ function roleAcross(doc: Doc, comma: number): ReturnType<typeof roleBefore> {
   return roleBefore(doc, k);
 }
 
-/** "Name (ACR)" or "Name, the port group known as ACR": the acronym is a short form of the name. */
-function acronymAfter(doc: Doc, b: number, e: Entity): void {
-  const toks = doc.tokens;
-  let acr: string | null = null;
-  if (toks[b]?.text === '(' && toks[b + 1]?.upper && toks[b + 2]?.text === ')') acr = toks[b + 1]!.text;
-  else {
-    const sent = toks[b - 1]!.sent;
-    const N = nerLex();
-    for (let k = b; k < Math.min(toks.length, b + 10) && !acr; k++) {
-      const t = toks[k]!;
-      if (t.sent !== sent || (k > b && spanAt(doc, k))) break;
-      for (const intro of N.acronymIntroducers) {
-        if (intro.length === 1) continue; // a bare "or" only inside parentheses
-        if (intro.every((w, j) => toks[k + j]?.lower === w)) {
-          const x = toks[k + intro.length];
-          if (x && x.upper && x.kind === 'w') acr = x.text;
-        }
-      }
-    }
-  }
-  if (!acr || doc.shortForms.has(acr)) return;
-  doc.shortForms.set(acr, e);
-  if (e.source === 'recognizer' && !e.aliases.includes(acr) && e.name !== acr) e.aliases.push(acr);
-}
-
-/** The country of a span in the name, or of a ", <Country>" right after it. */
-function countryNear(doc: Doc, a: number, b: number): string | null {
-  for (let k = a; k < b; k++) {
-    const co = countryOf(doc, spanAt(doc, k)?.entity);
-    if (co) return co.id;
-  }
-  if (doc.tokens[b]?.text === ',') {
-    const sp = spanAt(doc, b + 1);
-    if (sp && sp.entity.label === 'Country') return sp.entity.id;
-  }
-  return null;
-}

@@ -3,6 +3,8 @@
  *   - A corporate role with no government owner ("chief executive <Name>", "<Firm> chief executive
  *     <Name>" when the firm was not recognised) makes a Person, not an Official: "chief executive"
  *     is a political head only where a country or government body owns it.
+ *   - "<Name>, who heads the <body>": a person heading a government body (a recognised one, or a
+ *     lowercase "command", "ministry", "agency") is an Official.
  *   - An Official whose title names no country ("Commerce Secretary <Name>", "Economic Affairs
  *     Minister <Name>") serves the story's country: the first country mentioned.
  */
@@ -18,6 +20,7 @@ export const nerPeople: Component = {
     const swap = new Map<string, Entity>();
     legislators(doc, swap);
     spokespeople(doc, swap);
+    bodyHeads(doc, swap);
     for (const e of doc.recognised.values()) {
       if (e.label !== 'Official' || e.props.country || swap.has(e.id)) continue;
       const role = String(e.props.role ?? '').toLowerCase();
@@ -90,6 +93,40 @@ function bodyAfter(doc: Doc, p: Entity): Entity | null {
     if (e.label === 'Organization') return e;
   }
   return null;
+}
+
+/** "<Name>, who heads the <body>", "<Name>, who commands the <Country>'s <unit>": the head of a government body holds public office. */
+function bodyHeads(doc: Doc, swap: Map<string, Entity>): void {
+  const N = nerLex();
+  const toks = doc.tokens;
+  for (const sp of doc.mentions) {
+    const p = sp.entity;
+    if (sp.dead || p.label !== 'Person' || p.source !== 'recognizer' || swap.has(p.id) || doc.roleLinks.some((l) => l.person === p)) continue;
+    if (toks[sp.t1]?.text !== ',' || toks[sp.t1 + 1]?.lower !== 'who' || !N.headVerbs.has(toks[sp.t1 + 2]?.lower ?? '')) continue;
+    const sent = toks[sp.t0]!.sent;
+    let body: Entity | null = null;
+    let kind: string | undefined;
+    for (let k = sp.t1 + 3; k < Math.min(toks.length, sp.t1 + 9) && toks[k]!.sent === sent; k++) {
+      const i = doc.at[k]!;
+      if (i >= 0) {
+        const e = doc.mentions[i]!.entity;
+        if (e.label === 'Organization') body = e;
+        else if (e.label === 'Country' && toks[doc.mentions[i]!.t1]?.kind === 's') {
+          k = doc.mentions[i]!.t1;
+          continue; // "<Country>'s <body>"
+        }
+        break;
+      }
+      const t = toks[k]!;
+      if (t.kind !== 'w' || t.cap) break;
+      kind = N.organizationWords.get(t.lower);
+      if (kind) break;
+    }
+    const gov = body ? !doc.lex.nonGovernmentKinds.has(String(body.props.kind)) : !!kind && !doc.lex.nonGovernmentKinds.has(kind);
+    if (!gov) continue;
+    const country = body && typeof body.props.country === 'string' ? body.props.country : (firstCountry(doc)?.id ?? null);
+    swap.set(p.id, makeEntity(doc, 'Official', p.name, { role: 'head', country }, p.confidence));
+  }
 }
 
 function firstCountry(doc: Doc): Entity | null {

@@ -128,6 +128,8 @@ export const nerWordsFile = z.strictObject({
   ministryHeads: words,
   geoHeads: words,
   spokesRoles: words,
+  govTitles: words.default([]),
+  headVerbs: words.default([]),
   toldVerbs: words,
   legislatureWords: words,
   sharedNames: z.array(
