@@ -81,7 +81,7 @@ export const DOCUMENT_RELATION_SPECS = [
     type: 'MENTIONS', phrase: 'mentions', from: 'Story', to: 'Entity', colour: '#b3b6b7', onCanvas: true,
     properties: [
       { name: 'count', type: 'integer', doc: 'How often the story mentions it.' },
-      { name: 'first', type: 'string', doc: 'The first sentence mentioning it.' },
+      { name: 'first', type: 'string', doc: 'The first sentence mentioning it (the headline when only the headline names it).' },
     ],
   },
   { type: 'IN_STORY', phrase: 'is a quote in', from: 'Evidence', to: 'Story', colour: '#cacfd2', onCanvas: true, properties: [] },

@@ -7,7 +7,7 @@ import type { Entity, Extraction, Mention, Story } from '../../model/types.js';
 import type { Annotation } from '../../nlp/annotation.js';
 import { entityId, getCatalog, matchAt } from './catalog.js';
 import { createDoc, mentionCounts } from './document.js';
-import { COMPONENTS, NLP_COMPONENTS, runPipeline } from './pipeline.js';
+import { COMPONENTS, NLP_COMPONENTS, TITLE_COMPONENTS, runPipeline } from './pipeline.js';
 import { splitSentences, tokenize } from './text.js';
 
 /** Recorded on every piece of evidence: which extractor read the sentence. */
@@ -45,6 +45,19 @@ function outletLookup(name: string): Entity {
   return { id: entityId('Outlet', clean), label: 'Outlet', name: clean, aliases: [], props: { country: null, ownership: 'unknown' }, confidence: 0.9, source: 'recognizer' };
 }
 
+/** Catalogue entities the headline names, with how often (TITLE_COMPONENTS). */
+function titleMentions(story: Story, extractor: { name: string; version: string }): Map<string, { entity: Entity; count: number }> {
+  const out = new Map<string, { entity: Entity; count: number }>();
+  if (!story.title.trim()) return out;
+  const doc = runPipeline(createDoc(story.id, story.title, extractor), TITLE_COMPONENTS);
+  for (const sp of doc.mentions) {
+    const hit = out.get(sp.entity.id);
+    if (hit) hit.count++;
+    else out.set(sp.entity.id, { entity: sp.entity, count: 1 });
+  }
+  return out;
+}
+
 /**
  * Extract entities, mentions and facts from one story: by the rules alone, or, given CoreNLP's
  * annotation of the body, by the NLP pipeline (the rule stages plus those reading the parse).
@@ -65,12 +78,16 @@ export function extractStory(story: Story, annotation?: Annotation): Extraction 
     if (!entities.has(o.id)) entities.set(o.id, o);
   }
   for (const [id, e] of doc.extra) if (!entities.has(id)) entities.set(id, e);
+  const inTitle = titleMentions(story, doc.extractor);
+  for (const [id, { entity }] of inTitle) if (!entities.has(id)) entities.set(id, entity);
 
   const mentions: Mention[] = [];
   for (const [id, c] of counts) {
     const s = doc.sentences[c.first]!;
-    mentions.push({ entityId: id, count: c.count, first: doc.text.slice(s.start, s.end) });
+    mentions.push({ entityId: id, count: c.count + (inTitle.get(id)?.count ?? 0), first: doc.text.slice(s.start, s.end) });
   }
+  // named in the headline only: the headline is where the story first mentions it
+  for (const [id, t] of inTitle) if (!counts.has(id)) mentions.push({ entityId: id, count: t.count, first: story.title });
   // copies, so callers can't mutate the shared catalogue (every entity has these keys, in this order)
   const out: Entity[] = [];
   for (const e of entities.values()) out.push({ id: e.id, label: e.label, name: e.name, aliases: e.aliases.slice(), props: { ...e.props }, confidence: e.confidence, source: e.source });

@@ -69,6 +69,13 @@ export const NLP_COMPONENTS: readonly Component[] = [
   roleFacts,
 ];
 
+/**
+ * What the headline is read for: catalogue names only (a headline's Title Case defeats the name rules
+ * and NER), so an entity named only in the headline ("Berlin Clears …") is still a mention of the
+ * story. Facts come from the body alone, where every quote has its sentence.
+ */
+export const TITLE_COMPONENTS: readonly Component[] = [sentences, gazetteer, mentions];
+
 /** Run `components` (default: the pipeline) over the document, in order. */
 export function runPipeline(doc: Doc, components: readonly Component[] = COMPONENTS): Doc {
   for (const c of components) c.run(doc);
