@@ -8,20 +8,14 @@
  * ("subsidiaries of X"). Negated, denied and hedged triggers assert nothing. Then LOCATED_IN read off
  * the parse: "Ellabell, Georgia", "the German port of Hamburg", "X, a city in Y", "the Chinese company X".
  */
-import worldCountriesData, { type Country as WorldCountry } from 'world-countries';
 import type { Entity, Fact } from '../../../model/types.js';
-import { entityId } from '../catalog.js';
 import type { DepPattern } from '../data/validate-dep-patterns.js';
 import type { Component, Doc, Span } from '../document.js';
+import { CAPITALS } from '../relations/capitals.js';
 import { depGraph, follow, getDepPatterns, kids, lemmaOf, type DepGraph, type Reached } from '../relations/dep-graph.js';
 import { emitFact } from '../relations/facts.js';
 import { WORLD } from './relations.js';
 import { referenceTokens } from './references.js';
-
-/** National capitals (entity ids of their Place), whose name stands for the government as an actor ("Washington added …"). */
-const CAPITALS: ReadonlySet<string> = new Set(
-  (worldCountriesData as unknown as WorldCountry[]).flatMap((c) => (c.capital ?? []).map((cap) => entityId('Place', cap.replace(/\s+D\.C\.$/, '')))),
-);
 
 /** Pronouns that may stand for a list of entities. */
 const PLURAL = new Set(['they', 'their', 'them']);

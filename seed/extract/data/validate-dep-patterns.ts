@@ -65,6 +65,7 @@ const wordsSchema = z.strictObject({
   itemContainers: words,
   numberWords: z.record(z.string(), z.number()),
   placeNouns: words,
+  locativeCases: words,
   pronouns: z.record(z.string(), z.array(z.string())),
   referenceNouns: z.record(z.string(), words),
   determiners: words,
