@@ -10,6 +10,7 @@ import { localNames, shortFormMentions, shortForms } from './components/corefere
 import { mentions } from './components/mentions.js';
 import { nlpTokens } from './components/nlp-tokens.js';
 import { depRelations } from './components/dep-relations.js';
+import { officialRoles } from './components/official-roles.js';
 import { orgCountries } from './components/org-countries.js';
 import { placeCountries } from './components/place-countries.js';
 import { references } from './components/references.js';
@@ -63,6 +64,7 @@ export const NLP_COMPONENTS: readonly Component[] = [
   placeCountries, // a catalogue place in a country the story names
   orgCountries, // an organisation's country from a nationality adjective or its own name
   roleFacts,
+  officialRoles, // an official's office with no owner in the story: its agency or country
 ];
 
 /** Run `components` (default: the pipeline) over the document, in order. */

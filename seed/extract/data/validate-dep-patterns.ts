@@ -66,6 +66,7 @@ const wordsSchema = z.strictObject({
   numberWords: z.record(z.string(), z.number()),
   placeNouns: words,
   locativeCases: words,
+  countryHeads: words,
   pronouns: z.record(z.string(), z.array(z.string())),
   referenceNouns: z.record(z.string(), words),
   determiners: words,
