@@ -6,7 +6,9 @@
  * country (Darwin in the Northern Territory: the region carries the country), nor for a national capital
  * named only as its government ("Beijing said", rule (2): such a mention is no relation's end) — a capital
  * counts when some mention uses it as a location ("talks in Riyadh", words.locativeCases).
- * Evidence: the first sentence naming the place.
+ * A place the catalogue does not know is in the one country its sentence names, when that sentence names
+ * no other place ("stationed in Denmark … at Skrydstrup air base"). A capital's "-based" use is a location
+ * too ("the Riyadh-based operator"). Evidence: the first sentence naming the place.
  */
 import type { Entity } from '../../../model/types.js';
 import type { Component } from '../document.js';
@@ -33,14 +35,29 @@ export const placeCountries: Component = {
     const located = new Set<string>();
     for (const m of doc.mentions) {
       if (m.dead || !CAPITALS.has(m.entity.id)) continue;
-      if (kids(g, m.t1 - 1, 'case').some((k) => cases.has(lemmaOf(doc, k)))) located.add(m.entity.id);
+      // the preposition of a list holds for each item: "in Hamburg and Berlin"
+      const h = m.t1 - 1;
+      const toks = [h, ...g.heads[h]!.filter((a) => a.rel.startsWith('conj')).map((a) => a.tok)];
+      if (toks.some((t) => kids(g, t, 'case').some((k) => cases.has(lemmaOf(doc, k))))) located.add(m.entity.id);
+      // "the Riyadh-based operator": a base is a location too
+      if (doc.tokens[m.t1]?.text === '-' && doc.tokens[m.t1 + 1]?.lower === 'based') located.add(m.entity.id);
     }
     const done = new Set<string>();
     for (const m of doc.mentions) {
       const e = m.entity;
       if (m.dead || m.demonym || e.label !== 'Place' || done.has(e.id)) continue;
       done.add(e.id);
-      const country = e.props.country;
+      let country = e.props.country;
+      if (e.source !== 'catalog' && country == null && !placed.has(e.id)) {
+        // a place the catalogue does not know, in a sentence naming one country and no other place:
+        // "troops stationed in Niger, most at a drone base near Agadez"
+        const si = doc.tokens[m.t0]!.sent;
+        const s = doc.sentences[si]!;
+        const inSent = doc.mentions.filter((x) => !x.dead && x.t0 >= s.t0 && x.t1 <= s.t1);
+        const cs = new Set(inSent.filter((x) => x.entity.label === 'Country').map((x) => x.entity.id));
+        const others = inSent.some((x) => x.entity.label === 'Place' && x.entity.id !== e.id);
+        if (cs.size === 1 && !others) country = [...cs][0];
+      }
       if (typeof country !== 'string' || !named.has(country) || placed.has(e.id)) continue;
       if (CAPITALS.has(e.id) && !located.has(e.id)) continue;
       const c = byId.get(country);
