@@ -260,8 +260,9 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
   if (mode === 'possessive') froms = froms.filter((f) => f.r.via === t && f.r.rel === 'nmod:poss');
   let tos = ends(c, t, p.to, p.toLabels);
   const si = doc.tokens[t]!.sent;
-  if (froms.length && tos.length === 0 && p.elliptical && percentNear(c, t, -1) !== null) {
-    // "X owns 20 percent and Y the remaining 3 percent": the target of the type's previous fact nearby
+  const remainder = kids(g, t, 'obj').some((o) => c.W.remainderNouns.includes(lemmaOf(doc, o)));
+  if (froms.length && tos.length === 0 && p.elliptical && (remainder || percentNear(c, t, -1) !== null)) {
+    // "X owns 20 percent and Y the remaining 3 percent", "Y held the rest": the target of the type's previous fact nearby
     const prev = [...doc.facts].reverse().find((f) => f.type === p.type);
     const prevSent = prev ? doc.tokens.findIndex((tk) => tk.start === prev.evidence.start) : -1;
     if (prev && prevSent >= 0 && si - doc.tokens[prevSent]!.sent <= 1) {

@@ -67,6 +67,7 @@ const wordsSchema = z.strictObject({
   placeNouns: words,
   locativeCases: words,
   countryHeads: words,
+  remainderNouns: words,
   pronouns: z.record(z.string(), z.array(z.string())),
   referenceNouns: z.record(z.string(), words),
   determiners: words,
