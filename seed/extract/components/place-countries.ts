@@ -6,9 +6,9 @@
  * country (Darwin in the Northern Territory: the region carries the country), nor for a national capital
  * named only as its government ("Beijing said", rule (2): such a mention is no relation's end) — a capital
  * counts when some mention uses it as a location ("talks in Riyadh", words.locativeCases).
- * A place the catalogue does not know is in the one country its sentence names, when that sentence names
- * no other place ("stationed in Denmark … at Skrydstrup air base"). A capital's "-based" use is a location
- * too ("the Riyadh-based operator"). Evidence: the first sentence naming the place.
+ * A capital's "-based" use is a location too ("the Riyadh-based operator"). A place the catalogue does
+ * not know is left alone: the one country its sentence names is as often the story's subject as the
+ * place's own ("the prosecutor in Karlsruhe … spying for China"). Evidence: the first sentence naming it.
  */
 import type { Entity } from '../../../model/types.js';
 import type { Component } from '../document.js';
@@ -47,17 +47,7 @@ export const placeCountries: Component = {
       const e = m.entity;
       if (m.dead || m.demonym || e.label !== 'Place' || done.has(e.id)) continue;
       done.add(e.id);
-      let country = e.props.country;
-      if (e.source !== 'catalog' && country == null && !placed.has(e.id)) {
-        // a place the catalogue does not know, in a sentence naming one country and no other place:
-        // "troops stationed in Niger, most at a drone base near Agadez"
-        const si = doc.tokens[m.t0]!.sent;
-        const s = doc.sentences[si]!;
-        const inSent = doc.mentions.filter((x) => !x.dead && x.t0 >= s.t0 && x.t1 <= s.t1);
-        const cs = new Set(inSent.filter((x) => x.entity.label === 'Country').map((x) => x.entity.id));
-        const others = inSent.some((x) => x.entity.label === 'Place' && x.entity.id !== e.id);
-        if (cs.size === 1 && !others) country = [...cs][0];
-      }
+      const country = e.props.country;
       if (typeof country !== 'string' || !named.has(country) || placed.has(e.id)) continue;
       if (CAPITALS.has(e.id) && !located.has(e.id)) continue;
       const c = byId.get(country);
