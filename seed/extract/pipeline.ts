@@ -10,6 +10,9 @@ import { localNames, shortFormMentions, shortForms } from './components/corefere
 import { mentions } from './components/mentions.js';
 import { nlpTokens } from './components/nlp-tokens.js';
 import { depRelations } from './components/dep-relations.js';
+import { officialRoles } from './components/official-roles.js';
+import { orgCountries } from './components/org-countries.js';
+import { placeCountries } from './components/place-countries.js';
 import { references } from './components/references.js';
 import { nameRecogniser } from './components/name-recogniser.js';
 import { nerNames } from './components/ner-names.js';
@@ -66,7 +69,10 @@ export const NLP_COMPONENTS: readonly Component[] = [
   references, // pronouns and definite descriptions → the earlier entity they refer to
   relationsWithout(new Set(getDepPatterns().replacesRules)), // the rule triggers, less the types read off the parse
   depRelations, // dependency-slot patterns and LOCATED_IN read off the parse → facts
+  placeCountries, // a catalogue place in a country the story names
+  orgCountries, // an organisation's country from a nationality adjective or its own name
   roleFacts,
+  officialRoles, // an official's office with no owner in the story: its agency or country
 ];
 
 /**

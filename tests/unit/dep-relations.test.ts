@@ -36,7 +36,8 @@ describe('relations read off the dependency parse', () => {
   });
 
   it('a definite description refers to the earlier entity ("the Chinese company" → Huawei)', () => {
-    expect(facts('Huawei reported a loss. The Chinese company said it holds 20 percent of Tesla.')).toEqual(['OWNS_STAKE company:huawei -> company:tesla {"percent":20}']);
+    // the nationality on the description places the company too (component "org-countries")
+    expect(facts('Huawei reported a loss. The Chinese company said it holds 20 percent of Tesla.')).toEqual(['LOCATED_IN company:huawei -> country:CHN', 'OWNS_STAKE company:huawei -> company:tesla {"percent":20}']);
   });
 
   it('passive agents, Entity List additions, lists, nominal acquisitions, supply with its item, aid as support', () => {
@@ -52,6 +53,21 @@ describe('relations read off the dependency parse', () => {
   it('LOCATED_IN where the text says it', () => {
     expect(facts('Chinese engineers work at the port of Chancay in Peru.')).toEqual(['LOCATED_IN place:chancay -> country:PER']);
     expect(facts('Huawei is a Shenzhen-based company.')).toEqual(['LOCATED_IN company:huawei -> place:shenzhen']);
+  });
+
+  it('places and organisations in the country the story names or the wording makes plain', () => {
+    // a catalogue city in a named country; a capital only where it is used as a location, not as a government
+    expect(facts('Talks were held in Hamburg and Berlin. Germany agreed. Beijing said China would respond.')).toEqual(['LOCATED_IN place:berlin -> country:DEU', 'LOCATED_IN place:hamburg -> country:DEU']);
+    expect(facts('The Chinese group Huawei runs the mine.')).toEqual(['LOCATED_IN company:huawei -> country:CHN']);
+  });
+
+  it('an official whose title names no owner serves the country the story names', () => {
+    expect(facts('Chancellor Olaf Scholz spoke in Germany.')).toEqual(['LEADS official:olaf-scholz -> country:DEU {"role":"Chancellor"}']);
+  });
+
+  it('accusations: attributing an act to an actor, claiming an actor attacked', () => {
+    expect(facts('The FBI attributed the theft to North Korea.')).toEqual(['ACCUSES org:federal-bureau-of-investigation -> country:PRK']);
+    expect(facts('The Czech Republic said APT28 had targeted its institutions.')).toEqual(['ACCUSES country:CZE -> org:apt28']);
   });
 
   it('denials, negations and hedges assert nothing', () => {

@@ -6,25 +6,17 @@
  * conjunctions (enhanced++ gives the arcs), appositives. An end is an entity mention at the token, a
  * reference resolved by component "references", an appositive name, or the entity a part noun belongs to
  * ("subsidiaries of X"). Negated, denied and hedged triggers assert nothing. Then LOCATED_IN read off
- * the parse: "Ellabell, Georgia", "the German port of Hamburg", "X, a city in Y", "the Chinese company X".
+ * the parse (relations/dep-located.ts); the entities at a token come from relations/dep-entities.ts.
  */
-import worldCountriesData, { type Country as WorldCountry } from 'world-countries';
 import type { Entity, Fact } from '../../../model/types.js';
-import { entityId } from '../catalog.js';
 import type { DepPattern } from '../data/validate-dep-patterns.js';
-import type { Component, Doc, Span } from '../document.js';
-import { depGraph, follow, getDepPatterns, kids, lemmaOf, type DepGraph, type Reached } from '../relations/dep-graph.js';
+import type { Component } from '../document.js';
+import { CAPITALS } from '../relations/capitals.js';
+import { entitiesAt, mentionAt, type Ctx } from '../relations/dep-entities.js';
+import { depGraph, follow, getDepPatterns, kids, lemmaOf, type Reached } from '../relations/dep-graph.js';
+import { locatedIn, portsOfCities } from '../relations/dep-located.js';
 import { emitFact } from '../relations/facts.js';
 import { WORLD } from './relations.js';
-import { referenceTokens } from './references.js';
-
-/** National capitals (entity ids of their Place), whose name stands for the government as an actor ("Washington added …"). */
-const CAPITALS: ReadonlySet<string> = new Set(
-  (worldCountriesData as unknown as WorldCountry[]).flatMap((c) => (c.capital ?? []).map((cap) => entityId('Place', cap.replace(/\s+D\.C\.$/, '')))),
-);
-
-/** Pronouns that may stand for a list of entities. */
-const PLURAL = new Set(['they', 'their', 'them']);
 
 /** Relations followed up from a trigger when looking for a governor that denies or hedges it. */
 const CLAUSE_UP = ['xcomp', 'ccomp', 'obj', 'advcl', 'acl', 'csubj', 'dep', 'compound'];
@@ -32,75 +24,6 @@ const CLAUSE_UP = ['xcomp', 'ccomp', 'obj', 'advcl', 'acl', 'csubj', 'dep', 'com
 const CORE_UP = new Set(['obj', 'xcomp', 'dep', 'compound']);
 /** How many governors up a denial or hedge may sit. */
 const MAX_UP = 3;
-
-interface Ctx {
-  doc: Doc;
-  g: DepGraph;
-  W: ReturnType<typeof getDepPatterns>['words'];
-  neg: Set<string>;
-  deny: Set<string>;
-  hedge: Set<string>;
-  parts: Set<string>;
-  pct: Set<string>;
-  wholly: Set<string>;
-}
-
-function mentionAt(doc: Doc, t: number): Span | undefined {
-  const k = doc.at[t]!;
-  const m = k >= 0 ? doc.mentions[k] : undefined;
-  return m && !m.dead ? m : undefined;
-}
-
-/** Entities standing at token `t`: its name, a resolved reference, an appositive name, the owner of a part noun, conjuncts. */
-function entitiesAt(c: Ctx, t: number, allowDemonym: boolean, depth = 0): Entity[] {
-  const { doc, g } = c;
-  const out: Entity[] = [];
-  const add = (e: Entity | undefined) => {
-    if (e && !out.some((x) => x.id === e.id)) out.push(e);
-  };
-  const m = mentionAt(doc, t);
-  if (m) {
-    if (!m.demonym || allowDemonym) add(m.entity);
-  } else {
-    add(doc.references?.get(t));
-    // a plural pronoun stands for the whole list its antecedent heads ("Britain, France and Germany … they")
-    const at = referenceTokens(doc).get(t);
-    if (at !== undefined && PLURAL.has(doc.tokens[t]!.lower)) for (const k of kids(g, at, 'conj:*')) for (const e of entitiesAt(c, k, false, depth + 1)) add(e);
-    if (out.length === 0) {
-      // "Nexperia, the chipmaker that …" (the noun is an appositive of a name), "the billionaire Ye Cheng"
-      for (const a of g.heads[t]!) {
-        if (a.rel !== 'appos') continue;
-        const am = mentionAt(doc, a.tok);
-        if (am && !am.demonym) add(am.entity);
-      }
-      for (const a of g.children[t]!) {
-        if (a.rel !== 'appos' && a.rel !== 'dep') continue;
-        const am = mentionAt(doc, a.tok);
-        // a title noun right before the name ("the billionaire Ye Cheng"), not any loose attachment
-        if (am && !am.demonym && (a.rel === 'appos' || (am.t0 === t + 1 && doc.tokens[t]!.pos?.startsWith('NN')))) add(am.entity);
-      }
-    }
-    // "the Kursk region", "the port of Hamburg": the place a place noun names
-    if (out.length === 0 && c.W.placeNouns.includes(lemmaOf(doc, t))) {
-      for (const k of [...kids(g, t, 'compound'), ...kids(g, t, 'nmod:of')]) {
-        const km = mentionAt(doc, k);
-        if (km && !km.demonym && km.entity.label === 'Place') add(km.entity);
-      }
-    }
-    // "U.S. officials", "the Chinese delegation": people acting for a country stand for it
-    if (out.length === 0 && c.W.actorNouns.includes(lemmaOf(doc, t))) {
-      for (const k of [...kids(g, t, 'amod'), ...kids(g, t, 'compound'), ...kids(g, t, 'nmod:poss')]) {
-        const km = mentionAt(doc, k);
-        if (km && km.entity.label === 'Country') add(km.entity);
-      }
-    }
-    if (out.length === 0 && depth === 0 && c.parts.has(lemmaOf(doc, t))) {
-      for (const k of [...kids(g, t, 'nmod:of'), ...kids(g, t, 'nmod:poss')]) for (const e of entitiesAt(c, k, false, depth + 1)) add(e);
-    }
-  }
-  if (depth === 0) for (const k of kids(g, t, 'conj:*')) for (const e of entitiesAt(c, k, allowDemonym, depth + 1)) add(e);
-  return out;
-}
 
 function posFits(pos: string | undefined, want: DepPattern['pos']): boolean {
   if (!pos) return false;
@@ -266,8 +189,9 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
   if (mode === 'possessive') froms = froms.filter((f) => f.r.via === t && f.r.rel === 'nmod:poss');
   let tos = ends(c, t, p.to, p.toLabels);
   const si = doc.tokens[t]!.sent;
-  if (froms.length && tos.length === 0 && p.elliptical && percentNear(c, t, -1) !== null) {
-    // "X owns 20 percent and Y the remaining 3 percent": the target of the type's previous fact nearby
+  const remainder = kids(g, t, 'obj').some((o) => c.W.remainderNouns.includes(lemmaOf(doc, o)));
+  if (froms.length && tos.length === 0 && p.elliptical && (remainder || percentNear(c, t, -1) !== null)) {
+    // "X owns 20 percent and Y the remaining 3 percent", "Y held the rest": the target of the type's previous fact nearby
     const prev = [...doc.facts].reverse().find((f) => f.type === p.type);
     const prevSent = prev ? doc.tokens.findIndex((tk) => tk.start === prev.evidence.start) : -1;
     if (prev && prevSent >= 0 && si - doc.tokens[prevSent]!.sent <= 1) {
@@ -322,140 +246,6 @@ function runPattern(c: Ctx, p: DepPattern, t: number, lemma: string): void {
         continue;
       }
       emitFact(doc, p.type, from.e, to.e, { ...props }, si, p.confidence);
-    }
-  }
-}
-
-/** Whether token `t` is one item of a list (a conjunct, or followed by a comma and another name). */
-function inList(c: Ctx, t: number): boolean {
-  if (kids(c.g, t, 'conj:*').length || c.g.heads[t]!.some((a) => a.rel.startsWith('conj'))) return true;
-  const m = mentionAt(c.doc, t);
-  const end = m ? m.t1 : t + 1;
-  const next = c.doc.tokens[end];
-  return !!next && next.text === ',' && !!mentionAt(c.doc, end + 1) && !mentionAt(c.doc, end + 1)!.demonym && c.doc.tokens[end + 1 + (mentionAt(c.doc, end + 1)!.t1 - end - 1)]?.text === ',';
-}
-
-/** The place at token `k`: its name, or the name a place noun carries ("Lualaba province", "the region of Kursk"). */
-function placeAt(c: Ctx, k: number): Entity[] {
-  const m = mentionAt(c.doc, k);
-  if (m) return !m.demonym && (m.entity.label === 'Place' || m.entity.label === 'Country') ? [m.entity] : [];
-  if (!c.W.placeNouns.includes(lemmaOf(c.doc, k))) return [];
-  const out: Entity[] = [];
-  for (const x of [...kids(c.g, k, 'compound'), ...kids(c.g, k, 'nmod:of')]) {
-    const xm = mentionAt(c.doc, x);
-    if (xm && !xm.demonym && (xm.entity.label === 'Place' || xm.entity.label === 'Country')) out.push(xm.entity);
-  }
-  return out;
-}
-
-/** A port named after its city ("Port of Darwin", "Darwin port") is in that city when the story names the city. */
-function portsOfCities(c: Ctx): void {
-  const { doc } = c;
-  const byName = new Map<string, Entity>();
-  for (const m of doc.mentions) if (!m.dead && m.entity.label === 'Place') byName.set(m.entity.name.toLowerCase(), m.entity);
-  const done = new Set<string>();
-  for (const m of doc.mentions) {
-    const e = m.entity;
-    if (m.dead || m.demonym || e.label !== 'Place' || done.has(e.id)) continue;
-    done.add(e.id);
-    const port = /^(?:port|harbou?r) of (.+)$/i.exec(e.name) ?? /^(.+) (?:port|harbou?r)$/i.exec(e.name);
-    const city = port ? byName.get(port[1]!.toLowerCase()) : undefined;
-    if (city && city.id !== e.id) emitFact(doc, 'LOCATED_IN', e, city, {}, doc.tokens[m.t0]!.sent, 0.7);
-  }
-}
-
-/** LOCATED_IN from the parse: "Ellabell, Georgia", "X in Y", "the German port of Hamburg", "X, a city in Y", "the Chinese company X", "X-based". */
-function locatedIn(c: Ctx): void {
-  const { doc, g } = c;
-  const places = new Set(c.W.placeNouns);
-  const isLoc = (e: Entity) => e.label === 'Place' || e.label === 'Country';
-  const emit = (x: Entity, y: Entity, t: number, conf: number) => {
-    if (x.id !== y.id && !(x.label === 'Country')) emitFact(doc, 'LOCATED_IN', x, y, {}, doc.tokens[t]!.sent, conf);
-  };
-  for (let t = 0; t < doc.tokens.length; t++) {
-    const m = mentionAt(doc, t);
-    const tok = doc.tokens[t]!;
-    if (m && t === m.t1 - 1 && !m.demonym) {
-      const e = m.entity;
-      // "Ellabell, Georgia" (appos), "Debrecen in eastern Hungary", "near Kolwezi in Lualaba province"
-      // (not a list of places, "Guiyang, Zhengzhou and …", nor a hyphenated route or a dateline)
-      if (e.label === 'Place' && !inList(c, t)) {
-        const gap = doc.tokens[m.t1]?.lower;
-        for (const k of [...kids(g, t, 'appos'), ...kids(g, t, 'nmod:in')]) {
-          if ((gap !== ',' && gap !== 'in') || inList(c, k)) continue;
-          for (const y of placeAt(c, k)) emit(e, y, t, 0.75);
-        }
-      }
-      // "Syrah Resources, an Australian miner", "Unitronics, an Israeli company"
-      if (e.label === 'Company' || e.label === 'Organization') {
-        for (const a of kids(g, t, 'appos')) {
-          if (mentionAt(doc, a)) continue;
-          for (const k of kids(g, a, 'amod')) {
-            const km = mentionAt(doc, k);
-            if (km && km.demonym && km.entity.label === 'Country') emit(e, km.entity, t, 0.7);
-          }
-        }
-      }
-      // "China's Wingtech" (a nationality adjective alone, "German brand Porsche", is not a location)
-      // (a country's agency is its own, not located: "South Korea's National Intelligence Service")
-      if (e.label === 'Company') {
-        for (const k of [...kids(g, t, 'nmod:poss'), ...kids(g, t, 'compound')]) {
-          const km = mentionAt(doc, k);
-          if (km && km.entity.label === 'Country' && (km.demonym || g.children[t]!.some((a) => a.tok === k && a.rel === 'nmod:poss'))) emit(e, km.entity, t, 0.7);
-        }
-      }
-    }
-    const lemma = lemmaOf(doc, t);
-    // a place noun: "the German port of Hamburg", "X, a city in Y", "X, the capital of Y"
-    if (!m && places.has(lemma)) {
-      const named: Entity[] = [];
-      for (const k of kids(g, t, 'nmod:of')) {
-        const km = mentionAt(doc, k);
-        if (km && !km.demonym && km.entity.label === 'Place') named.push(km.entity);
-      }
-      const apposed: Entity[] = [];
-      for (const a of g.heads[t]!) {
-        if (a.rel !== 'appos') continue;
-        const km = mentionAt(doc, a.tok);
-        if (km && !km.demonym && km.entity.label !== 'Country') apposed.push(km.entity);
-      }
-      named.push(...apposed);
-      const where: Entity[] = [];
-      for (const k of [...kids(g, t, 'amod'), ...kids(g, t, 'nmod:poss'), ...kids(g, t, 'nmod:in'), ...kids(g, t, 'compound')]) {
-        const km = mentionAt(doc, k);
-        if (km && isLoc(km.entity) && (km.entity.label === 'Country' || !km.demonym)) where.push(km.entity);
-      }
-      if (lemma === 'capital' && named.length === 0) continue;
-      for (const x of named) for (const y of where) emit(x, y, t, 0.7);
-      // "X, the capital of Y": of-complement is the container when the head is an appositive of X
-      if (apposed.length && where.length === 0 && (lemma === 'capital' || lemma === 'city' || lemma === 'region')) {
-        for (const k of kids(g, t, 'nmod:of')) {
-          const km = mentionAt(doc, k);
-          if (km && isLoc(km.entity)) for (const x of apposed) if (x.id !== km.entity.id) emit(x, km.entity, t, 0.7);
-        }
-      }
-    }
-    // a place description resolved to a place, with a nationality: "the Malaysian capital"
-    const ref = doc.references?.get(t);
-    if (ref && ref.label === 'Place') {
-      for (const k of kids(g, t, 'amod')) {
-        const km = mentionAt(doc, k);
-        if (km && km.demonym && km.entity.label === 'Country') emit(ref, km.entity, t, 0.65);
-      }
-    }
-    // "the Dubai-based exchange", "Geneva-based MSC": the place before "-based", the phrase "based" modifies
-    if (tok.lower === 'based' && doc.tokens[t - 1]?.text === '-') {
-      const pm = mentionAt(doc, t - 2);
-      if (pm && isLoc(pm.entity) && (pm.entity.label === 'Place' || !pm.demonym)) {
-        for (const a of g.heads[t]!) {
-          if (a.rel !== 'amod' && a.rel !== 'compound') continue;
-          for (const e of entitiesAt(c, a.tok, false)) if (e.label === 'Company' || e.label === 'Organization' || e.label === 'Outlet') emit(e, pm.entity, t, 0.7);
-          for (const h of g.heads[a.tok]!) {
-            if (h.rel !== 'appos') continue;
-            for (const e of entitiesAt(c, h.tok, false)) if (e.label === 'Company' || e.label === 'Organization' || e.label === 'Outlet') emit(e, pm.entity, t, 0.7);
-          }
-        }
-      }
     }
   }
 }
