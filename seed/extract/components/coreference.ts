@@ -85,17 +85,21 @@ function localNamesPass(doc: Doc): void {
     if (prev === undefined) names.set(key, e);
     else if (prev && prev.id !== e.id) names.set(key, null);
   };
+  // first word of a company name when distinctive: "Acme" for "Acme Photonics"
+  const putFirstWord = (e: Entity): void => {
+    const space = e.name.indexOf(' ');
+    if (e.label !== 'Company' || space <= 2) return;
+    const first = e.name.slice(0, space);
+    const lower = first.toLowerCase();
+    if (!doc.lex.common.has(lower) && !doc.lowerSeen.has(lower) && !matchAt(doc.catalog, tokenizeCached(first), 0)) put(first, e);
+  };
   for (const e of doc.recognised.values()) {
     if (e.label === 'Person' || e.label === 'Official') continue;
     put(e.name, e);
-    // first word of a company name when distinctive: "Acme" for "Acme Photonics"
-    const space = e.name.indexOf(' ');
-    if (e.label === 'Company' && space > 2) {
-      const first = e.name.slice(0, space);
-      const lower = first.toLowerCase();
-      if (!doc.lex.common.has(lower) && !doc.lowerSeen.has(lower) && !matchAt(doc.catalog, tokenizeCached(first), 0)) put(first, e);
-    }
+    putFirstWord(e);
   }
+  // the same short form of a catalogue company the story names in full ("Zijin" after "Zijin Mining")
+  for (const sp of doc.mentions) if (sp.how === 'gaz' && !sp.dead && sp.t1 - sp.t0 > 1) putFirstWord(sp.entity);
   if (names.size === 0) return;
   for (const r of findRuns(doc)) {
     if (anySpan(doc, r.t0, r.t1)) continue;
