@@ -6,8 +6,9 @@
  * can check patterns against a modified copy.
  */
 import { z } from 'zod';
-import { entityLabels, factTypes, findRelation } from '../../../model/schema/derive.js';
+import { entityLabels } from '../../../model/schema/derive.js';
 import { MODEL, type GraphModel } from '../../../model/schema/model.js';
+import { checkValueFinders, modelRefs } from './model-refs.js';
 import { parseData } from './read.js';
 
 /** The value finders a dependency pattern may ask for, and the fact properties each one fills. */
@@ -28,11 +29,9 @@ const path = z.string().refine((p) => p.split('/').every((s) => STEP.test(s)), {
 const condition = z.strictObject({ path, lemmas: words.min(1) });
 
 function patternSchema(model: GraphModel) {
-  const labels: readonly string[] = entityLabels(model);
-  const types: readonly string[] = factTypes(model);
-  const label = z.string().refine((l) => labels.includes(l), { error: (iss) => `unknown entity label "${String(iss.input)}"` });
+  const { label, type } = modelRefs(model);
   return z.strictObject({
-    type: z.string().refine((t) => types.includes(t), { error: (iss) => `unknown relation type "${String(iss.input)}" (not in the model)` }),
+    type,
     comment: z.string().min(1),
     triggers: words.min(1),
     pos: z.enum(['verb', 'noun', 'adj', 'any']),
@@ -96,15 +95,8 @@ export function parseDepPatternFile(raw: unknown, fileName: string, model: Graph
       for (const t of file.replacesRules) {
         if (!file.patterns.some((p) => p.type === t)) ctx.addIssue({ code: 'custom', path: ['replacesRules'], message: `"${t}" has no dependency pattern to replace the rules with` });
       }
+      checkValueFinders(model, file.patterns, DEP_VALUE_FINDERS, ctx);
       file.patterns.forEach((p, i) => {
-        const spec = findRelation(model, p.type);
-        if (!spec) return;
-        const allowed = spec.properties.map((prop) => prop.name);
-        for (const finder of p.props) {
-          for (const prop of DEP_VALUE_FINDERS[finder]) {
-            if (!allowed.includes(prop)) ctx.addIssue({ code: 'custom', path: ['patterns', i, 'props'], message: `property "${prop}" (from "${finder}") is not a property of ${p.type} in the model` });
-          }
-        }
         for (const k of Object.keys(p.requiresFor ?? {})) {
           if (!p.triggers.includes(k)) ctx.addIssue({ code: 'custom', path: ['patterns', i, 'requiresFor', k], message: `"${k}" is not a trigger of the pattern` });
         }

@@ -5,8 +5,8 @@
  * so a test (or a new relation type) can check patterns against a modified copy.
  */
 import { z } from 'zod';
-import { entityLabels, factTypes, findRelation } from '../../../model/schema/derive.js';
 import { MODEL, type GraphModel } from '../../../model/schema/model.js';
+import { checkValueFinders, modelRefs } from './model-refs.js';
 import { parseData } from './read.js';
 
 /** The value finders a pattern may ask for, and the fact properties each one fills. */
@@ -22,11 +22,9 @@ export type ValueFinder = keyof typeof VALUE_FINDERS;
 const words = z.array(z.string().min(1));
 
 function patternSchema(model: GraphModel) {
-  const labels: readonly string[] = entityLabels(model);
-  const types: readonly string[] = factTypes(model);
-  const label = z.string().refine((l) => labels.includes(l), { error: (iss) => `unknown entity label "${String(iss.input)}"` });
+  const { label, type } = modelRefs(model);
   return z.strictObject({
-    type: z.string().refine((t) => types.includes(t), { error: (iss) => `unknown relation type "${String(iss.input)}" (not in the model)` }),
+    type,
     mode: z.enum(['active', 'passive', 'pair']),
     triggers: words.min(1),
     from: z.array(label).min(1),
@@ -49,17 +47,6 @@ export function parsePatternFile(raw: unknown, fileName: string, model: GraphMod
   const schema = z
     .object({ $comment: z.string().optional(), patterns: z.array(patternSchema(model)) })
     .strict()
-    .superRefine((file, ctx) => {
-      file.patterns.forEach((p, i) => {
-        const spec = findRelation(model, p.type);
-        if (!spec) return;
-        const allowed = spec.properties.map((prop) => prop.name);
-        for (const finder of p.props) {
-          for (const prop of VALUE_FINDERS[finder]) {
-            if (!allowed.includes(prop)) ctx.addIssue({ code: 'custom', path: ['patterns', i, 'props'], message: `property "${prop}" (from "${finder}") is not a property of ${p.type} in the model` });
-          }
-        }
-      });
-    });
+    .superRefine((file, ctx) => checkValueFinders(model, file.patterns, VALUE_FINDERS, ctx));
   return parseData(schema, raw, fileName).patterns;
 }
