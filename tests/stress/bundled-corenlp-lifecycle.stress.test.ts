@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive, readyJvmPid, waitFor } from './child-process.js';
 import { freePort, portIsFree } from '../../db/jvm-child.js';
 import { startBundledCoreNlp } from '../../nlp/bundled-corenlp.js';
 
@@ -14,24 +15,6 @@ const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return condition();
-}
 
 describe('the bundled CoreNLP lifecycle', () => {
   it('exits within seconds when the app that started it is SIGKILLed, and never sees its secrets', async () => {
@@ -42,15 +25,7 @@ describe('the bundled CoreNLP lifecycle', () => {
       env: { ...process.env, NEWSGRAPH_API_TOKEN: secret, NEWSGRAPH_LIFECYCLE_SENTINEL: secret },
     });
     children.push(child);
-    const jvm = await new Promise<number>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = out.match(/READY (\d+)/);
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`the child exited early (code ${code}): ${out}`)));
-    });
+    const jvm = await readyJvmPid(child);
     expect(isAlive(jvm)).toBe(true);
     expect(readFileSync(`/proc/${jvm}/environ`, 'utf8')).not.toContain(secret);
     expect(await portIsFree(port)).toBe(false);

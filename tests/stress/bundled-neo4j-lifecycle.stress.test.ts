@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { isAlive, readyJvmPid, waitFor } from './child-process.js';
 import { loadConfig } from '../../server/config.js';
 import { freePort, launcherArgs, portIsFree } from '../../db/bundled-neo4j.js';
 import { connectDatabase, createDriver } from '../../db/connect.js';
@@ -27,24 +28,6 @@ afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, stepMs = 250): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((r) => setTimeout(r, stepMs));
-  }
-  return condition();
-}
 
 describe('the bundled Neo4j lifecycle', () => {
   it('restarts a JVM killed under a running app; health says so, then answers 200 with the data intact', async () => {
@@ -119,15 +102,7 @@ describe('the bundled Neo4j lifecycle', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     children.push(child);
-    const jvm = await new Promise<number>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = out.match(/READY (\d+)/);
-        if (match) resolve(Number(match[1]));
-      });
-      child.once('exit', (code) => reject(new Error(`the child exited early (code ${code}): ${out}`)));
-    });
+    const jvm = await readyJvmPid(child);
     expect(isAlive(jvm)).toBe(true);
     child.kill('SIGKILL');
     expect(await waitFor(() => !isAlive(jvm), 20_000)).toBe(true);
