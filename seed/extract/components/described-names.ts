@@ -3,19 +3,14 @@
  * descriptor types — "the <Name> container terminal", "the <Name> mine" (places), "the <Name> party",
  * "the <Name> for <Country> party" (organisations).
  */
-import type { Component, Doc } from '../document.js';
+import type { Doc } from '../document.js';
 import { spanAt } from '../spans.js';
-import { addEntitySpan, descriptorAfter, nerCtx, type Ctx } from './ner-shared.js';
+import { addEntitySpan, descriptorAfter, nerComponent, type Ctx } from './ner-shared.js';
 
-export const describedNames: Component = {
-  name: 'described-names',
-  run(doc) {
-    if (!doc.nerMentions) return; // the rules pipeline: no NLP stage ran
-    const ctx = nerCtx(doc);
-    describedPlaces(doc, ctx);
-    describedOrganisations(doc, ctx);
-  },
-};
+export const describedNames = nerComponent('described-names', (doc, ctx) => {
+  describedPlaces(doc, ctx);
+  describedOrganisations(doc, ctx);
+});
 
 /** A free capitalised word before a lowercase place descriptor ("the <Name> container terminal", "the <Name> mine"): a place. */
 function describedPlaces(doc: Doc, ctx: Ctx): void {

@@ -3,16 +3,10 @@
  * untagged — "<Word> Typhoon" in a story about hacking, "APT41", a name a group noun introduces.
  * (Names NER tags are typed as hacking groups by ner-shared's hackingGroup.)
  */
-import type { Component, Doc } from '../document.js';
-import { addEntitySpan, hackingGroup, nerCtx, type Ctx } from './ner-shared.js';
+import type { Doc } from '../document.js';
+import { addEntitySpan, hackingGroup, nerComponent, type Ctx } from './ner-shared.js';
 
-export const hackingGroups: Component = {
-  name: 'hacking-groups',
-  run(doc) {
-    if (!doc.nerMentions) return; // the rules pipeline: no NLP stage ran
-    hackingGroupNames(doc, nerCtx(doc));
-  },
-};
+export const hackingGroups = nerComponent('hacking-groups', hackingGroupNames);
 
 /** Hacking-group names NER leaves untagged: "<Word> Typhoon", "APT41" (free capitalised tokens). */
 function hackingGroupNames(doc: Doc, ctx: Ctx): void {

@@ -4,18 +4,12 @@
  */
 import type { Entity } from '../../../model/types.js';
 import { matchAt } from '../catalog.js';
-import type { Component, Doc } from '../document.js';
+import type { Doc } from '../document.js';
 import { addSpan, makeEntity, roleText, spanAt } from '../spans.js';
 import { tokenize } from '../text.js';
-import { nerCtx, text, type Ctx } from './ner-shared.js';
+import { nerComponent, text, type Ctx } from './ner-shared.js';
 
-export const lowercaseMinistries: Component = {
-  name: 'lowercase-ministries',
-  run(doc) {
-    if (!doc.nerMentions) return; // the rules pipeline: no NLP stage ran
-    ministries(doc, nerCtx(doc));
-  },
-};
+export const lowercaseMinistries = nerComponent('lowercase-ministries', ministries);
 
 /**
  * "<Country>'s foreign ministry", "the environment ministry": a ministry written in lowercase, named

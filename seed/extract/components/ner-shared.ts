@@ -7,7 +7,7 @@
 import type { Entity } from '../../../model/types.js';
 import type { EntityLabel } from '../../../model/graph-model.js';
 import { matchAt } from '../catalog.js';
-import type { Doc, NerMention } from '../document.js';
+import type { Component, Doc, NerMention } from '../document.js';
 import { nerLex, type NerLex } from '../ner-words.js';
 import { appositive } from '../role-phrases.js';
 import { addSpan, countryOf, foldApos, makeEntity, roleText, spanAt } from '../spans.js';
@@ -31,6 +31,19 @@ export function nerCtx(doc: Doc): Ctx {
   let names = storyNames.get(doc);
   if (!names) storyNames.set(doc, (names = new Map()));
   return { N, hackingStory: countHackingCues(doc, N) >= 2, reserved: reservedTokens(doc), names };
+}
+
+/**
+ * A component of the NER stage: it runs only where CoreNLP's analysis is present (the rules pipeline
+ * never lists it, and a document without NER has nothing for it), with a fresh context.
+ */
+export function nerComponent(name: string, run: (doc: Doc, ctx: Ctx) => void): Component {
+  return {
+    name,
+    run(doc) {
+      if (doc.nerMentions) run(doc, nerCtx(doc));
+    },
+  };
 }
 
 export const text = (doc: Doc, a: number, b: number): string => foldApos(roleText(doc, a, b));

@@ -5,19 +5,16 @@
  * A name the rules queued with such a title inside it ("Commerce Minister <Name>" as one run, no
  * role) gets the title split off as its role.
  */
-import type { Component, Doc } from '../document.js';
+import type { Doc } from '../document.js';
 import { roleAt } from '../role-phrases.js';
 import { spanAt } from '../spans.js';
-import { nerCtx, text, type Ctx } from './ner-shared.js';
+import { nerComponent, nerCtx, text, type Ctx } from './ner-shared.js';
 
-export const portfolioTitles: Component = {
-  name: 'portfolio-titles',
-  run(doc) {
-    if (!doc.nerMentions) return; // the rules pipeline: no NLP stage ran
-    titledQueued(doc, nerCtx(doc));
-    queueTitledNames(doc, nerCtx(doc));
-  },
-};
+export const portfolioTitles = nerComponent('portfolio-titles', (doc, ctx) => {
+  titledQueued(doc, ctx);
+  // a fresh context: titledQueued may have changed the queued people, whose tokens it reserves
+  queueTitledNames(doc, nerCtx(doc));
+});
 
 /**
  * "<Demonym> Industry Minister <Name>", "Economic Affairs Minister <Name>": a capitalised title made
